@@ -1,0 +1,65 @@
+"""Site-wide outputs other plugins write (search index, sitemap), cleared of sealed pages."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from pathlib import Path
+
+SITEMAP_URL = re.compile(r"[ \t]*<url>\s*<loc>(?P<loc>[^<]*)</loc>.*?</url>\s*?\n?", re.DOTALL)
+
+
+def _sealed(location: str, urls: set[str]) -> bool:
+    """Whether a site-relative location belongs to one of the sealed page URLs."""
+    page = location.split("#", 1)[0].split("?", 1)[0].lstrip("/")
+    return page in urls
+
+
+def clear_search_index(site_dir: Path, urls: set[str]) -> int:
+    """Drop sealed pages from `search/search_index.json` (MkDocs' and Material's search)."""
+    path = site_dir / "search" / "search_index.json"
+    if not urls or not path.is_file():
+        return 0
+    index = json.loads(path.read_text(encoding="utf-8"))
+    docs = index.get("docs", [])
+    kept = [doc for doc in docs if not _sealed(str(doc.get("location", "")), urls)]
+    if len(kept) == len(docs):
+        return 0
+    index["docs"] = kept
+    path.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
+    return len(docs) - len(kept)
+
+
+def clear_sitemap(site_dir: Path, urls: set[str], site_url: str | None) -> int:
+    """Drop sealed pages from `sitemap.xml` and rewrite `sitemap.xml.gz` to match."""
+    path = site_dir / "sitemap.xml"
+    if not urls or not path.is_file():
+        return 0
+    text = path.read_text(encoding="utf-8")
+    base = (site_url or "").rstrip("/") + "/"
+    removed = 0
+
+    def drop(match: re.Match[str]) -> str:
+        """Remove one <url> entry if it is a sealed page."""
+        nonlocal removed
+        loc = match.group("loc").replace("&amp;", "&")
+        relative = loc[len(base) :] if site_url and loc.startswith(base) else loc
+        if _sealed(relative, urls):
+            removed += 1
+            return ""
+        return match.group(0)
+
+    cleared = SITEMAP_URL.sub(drop, text)
+    if not removed:
+        return 0
+    path.write_text(cleared, encoding="utf-8")
+    packed = path.with_name("sitemap.xml.gz")
+    if packed.is_file():
+        # Keep MkDocs' own timestamp in the gzip header so builds stay reproducible.
+        mtime = int.from_bytes(packed.read_bytes()[4:8], "little")
+        with packed.open("wb") as raw, gzip.GzipFile(
+            fileobj=raw, filename=str(packed), mode="wb", mtime=mtime
+        ) as gz:
+            gz.write(cleared.encode("utf-8"))
+    return removed

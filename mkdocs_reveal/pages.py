@@ -1,0 +1,154 @@
+"""Whole sealed pages: a stand-in source for `placeholder`, no page at all for `exclude`."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from html import escape
+from pathlib import Path
+from typing import Any
+from xml.etree import ElementTree as etree
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+from . import placeholder
+from .labels import Labels
+from .stamp import stamp_html
+
+HEADING = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class SealedPage:
+    """A page that is sealed at the clock: where it lives, what it may show, and when."""
+
+    src_uri: str
+    title: str
+    instant: datetime
+    words: str  # the reveal date as the reader sees it
+
+    def stamp(self, labels: Labels) -> str:
+        """The page's stamp, sealed."""
+        return stamp_html(self.instant, self.words, False, labels)
+
+
+def page_title(meta: dict[str, Any], markdown: str, src_uri: str) -> str:
+    """The title a sealed page may still show: front matter, else its first heading, else its name."""
+    title = meta.get("title")
+    if isinstance(title, str) and title.strip():
+        return title.strip()
+    heading = HEADING.search(markdown)
+    if heading:
+        return heading.group(1).strip()
+    stem = posixpath.splitext(posixpath.basename(src_uri))[0]
+    return stem.replace("-", " ").replace("_", " ").capitalize()
+
+
+def stand_in_source(page: SealedPage, labels: Labels) -> str:
+    """The Markdown a sealed page is built from instead of its own: title, stamp, filler."""
+    notice = labels.available.format(date=page.words)
+    # Only the title survives from the real page; everything else is made here.
+    title = page.title.replace('"', '\\"')
+    return (
+        "---\n"
+        f'title: "{title}"\n'
+        "search:\n  exclude: true\n"
+        "reveal_sealed_page: true\n"
+        "---\n\n"
+        f"# {escape(page.title)}\n\n"
+        f'<div class="reveal-preview is-sealed reveal-page" '
+        f'data-reveal-at="{page.instant.isoformat()}">\n'
+        f'<p class="reveal-stamp-line">{page.stamp(labels)}</p>\n'
+        f'<p class="reveal-notice">{escape(notice)}</p>\n'
+        f"{placeholder.page_placeholder()}\n"
+        "</div>\n"
+    )
+
+
+def write_stand_in(page: SealedPage, labels: Labels, folder: Path) -> Path:
+    """Write a stand-in source into the build's own folder (sources are never touched)."""
+    target = folder / page.src_uri
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(stand_in_source(page, labels), encoding="utf-8")
+    return target
+
+
+def prune_nav(nav: Any, gone: set[str]) -> Any:
+    """Drop nav entries that point at pages which are not built."""
+    if isinstance(nav, list):
+        kept = [prune_nav(item, gone) for item in nav]
+        return [item for item in kept if item is not None]
+    if isinstance(nav, dict):
+        pruned = {key: prune_nav(value, gone) for key, value in nav.items()}
+        pruned = {key: value for key, value in pruned.items() if value is not None}
+        return pruned or None
+    if isinstance(nav, str) and posixpath.normpath(nav.lstrip("./")) in gone:
+        return None
+    return nav
+
+
+def normalise_path(path: str) -> str:
+    """A docs-relative page path in the form MkDocs uses for `src_uri`."""
+    return posixpath.normpath(path.strip().lstrip("/")).removeprefix("./")
+
+
+class SealedLinks(Treeprocessor):
+    """Turns links to excluded pages into plain text labelled with the page's stamp."""
+
+    def __init__(self, md: Markdown, owner: SealedLinkExtension) -> None:
+        """Keep the extension that knows the current page and the excluded ones."""
+        super().__init__(md)
+        self.owner = owner
+
+    def run(self, root: etree.Element) -> None:
+        """Rewrite every link whose target is an excluded page."""
+        if not self.owner.excluded:
+            return
+        for parent in root.iter():
+            for index, child in enumerate(list(parent)):
+                if child.tag != "a":
+                    continue
+                target = self.owner.target(child.get("href", ""))
+                if target is None:
+                    continue
+                span = etree.Element("span", {"class": "reveal-link is-sealed"})
+                span.text = child.text
+                span.extend(list(child))
+                # A space between the label and the stamp.
+                if len(span):
+                    span[-1].tail = (span[-1].tail or "") + " "
+                else:
+                    span.text = (span.text or "") + " "
+                span.append(etree.fromstring(target.stamp(self.owner.labels)))
+                span.tail = child.tail
+                parent.remove(child)
+                parent.insert(index, span)
+
+
+class SealedLinkExtension(Extension):
+    """Registers `SealedLinks` before MkDocs resolves (and validates) relative links."""
+
+    def __init__(self, labels: Labels) -> None:
+        """Start with no excluded pages."""
+        super().__init__()
+        self.labels = labels
+        self.excluded: dict[str, SealedPage] = {}
+        self.page_uri = ""
+
+    def target(self, href: str) -> SealedPage | None:
+        """The excluded page a link points at, resolved against the current page."""
+        if not href or "://" in href or href.startswith(("#", "mailto:", "/")):
+            return None
+        path = href.split("#", 1)[0].split("?", 1)[0]
+        if not path:
+            return None
+        joined = posixpath.join(posixpath.dirname(self.page_uri), path)
+        return self.excluded.get(normalise_path(joined))
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+        """Register the tree processor after inline links exist (20), before MkDocs' relpath (0)."""
+        md.treeprocessors.register(SealedLinks(md, self), "reveal_sealed_links", 5)

@@ -1,0 +1,342 @@
+"""The `reveal` MkDocs plugin: event wiring only; the work is in the modules it calls."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import clean_directory, get_build_datetime
+from mkdocs.utils.meta import get_data
+
+from . import outputs, pages
+from .clock import resolve_clock
+from .config import RevealConfig
+from .dates import RevealDate, parse_reveal_date, parse_time_of_day, parse_timezone
+from .extension import RevealExtension
+from .labels import format_date_words, known_locale
+from .problems import Problem, RevealError, log, report
+from .schedule import Entry, Schedule
+from .seal import Outcome, Settings, transform
+from .summary import summary_line
+
+PREVIEW_ENV = "MKDOCS_REVEAL_PREVIEW"
+ASSETS = Path(__file__).parent / "assets"
+ASSET_URIS = ("assets/mkdocs-reveal/reveal.css", "assets/mkdocs-reveal/reveal.js")
+HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
+NOINDEX = '<meta name="robots" content="noindex">'
+
+
+class RevealPlugin(BasePlugin[RevealConfig]):
+    """Seals what is not due yet, from one clock per build."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        """Start with nothing known about the build."""
+        self.command: Literal["build", "gh-deploy", "serve"] = "build"
+        self.dirty = False
+        self.settings: Settings | None = None
+        self.extension: RevealExtension | None = None
+        self.links: pages.SealedLinkExtension | None = None
+        self.schedule = Schedule()
+        self.sealed_pages: dict[str, pages.SealedPage] = {}
+        self.sealed_urls: set[str] = set()
+        self.doc_uris: set[str] = set()
+        self.outcomes: list[Outcome] = []
+        self.revealed_pages = 0
+        self.stand_ins: Path | None = None
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        """Remember whether this is `serve` (where preview is the point) and whether it is dirty."""
+        self.command = command
+        self.dirty = dirty
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        """Read the clock once and register the extension with the build's settings."""
+        if not self.config.enabled:
+            return config
+        try:
+            tz = parse_timezone(self.config.timezone)
+            reveal_time = parse_time_of_day(self.config.reveal_time)
+            clock = resolve_clock(
+                env=os.environ,
+                option=self.config.now,
+                fallback=get_build_datetime(),
+                tz=tz,
+                reveal_time=reveal_time,
+            )
+        except RevealError as error:
+            raise PluginError(f"reveal: {error}") from None
+        preview = self.config.preview or os.environ.get(PREVIEW_ENV, "").lower() in (
+            "1",
+            "true",
+            "yes",
+        )
+        self.settings = Settings(clock, tz, reveal_time, self._locale(config), preview)
+        if preview and self.command != "serve":
+            log.warning(
+                "reveal: PREVIEW BUILD — sealed content is published in this build. Never "
+                "deploy it; unset %s and `preview` for the real site.",
+                PREVIEW_ENV,
+            )
+        self.extension = RevealExtension()
+        self.extension.use(self.settings)
+        self.links = pages.SealedLinkExtension(self.settings.labels)
+        config.markdown_extensions.extend([self.extension, self.links])
+        config.extra_css.append(ASSET_URIS[0])
+        config.extra_javascript.append(ASSET_URIS[1])
+        return config
+
+    def _locale(self, config: MkDocsConfig) -> str:
+        """The locale option, else the theme's language, else English; unknown → English."""
+        theme = config.theme
+        wanted = self.config.locale or theme.get("language") or theme.get("locale") or "en"
+        name = str(wanted)
+        if not known_locale(name):
+            log.warning("reveal: unknown locale %r: stamps and dates are shown in English", name)
+            return "en"
+        return name
+
+    @event_priority(100)  # before any other plugin's pre_build
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Start a fresh build: forget the last one, and never build on stale output."""
+        self.schedule = Schedule()
+        self.sealed_pages = {}
+        self.sealed_urls = set()
+        self.outcomes = []
+        self.revealed_pages = 0
+        if self.extension is not None:
+            self.extension.fragments.clear()
+        if self.dirty and self.command != "serve" and self.config.enabled:
+            # A dirty build keeps files it does not rewrite, and a page sealed now may have
+            # been written revealed (or in preview) by an earlier build: start clean instead.
+            log.info("reveal: --dirty outside `serve` could keep sealed pages; cleaning site_dir")
+            clean_directory(config.site_dir)
+
+    @event_priority(200)  # first: other plugins must never read a sealed page's source
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        """Build the schedule, then replace or remove every page that is sealed."""
+        if self.settings is None:
+            return files
+        settings = self.settings
+        self.doc_uris = {file.src_uri for file in files.documentation_pages()}
+        self._read_schedule(files, config)
+        for entry in self.schedule.entries.values():
+            if entry.revealed(settings.clock):
+                self.revealed_pages += 1
+                continue
+            file = files.get_file_from_path(entry.path)
+            if file is None:
+                continue
+            meta, markdown = get_data(file.content_string)
+            page = pages.SealedPage(
+                file.src_uri,
+                pages.page_title(meta, markdown, file.src_uri),
+                entry.instant,
+                entry.date.text
+                if not entry.date.date_only or not _iso(entry.date.text)
+                else format_date_words(entry.instant, settings.locale),
+            )
+            self.sealed_pages[file.src_uri] = page
+            if settings.preview:
+                continue
+            if self.config.sealed_pages == "exclude":
+                files.remove(file)
+                continue
+            if self.stand_ins is None:
+                self.stand_ins = Path(tempfile.mkdtemp(prefix="mkdocs-reveal-"))
+            # Point the file at a stand-in rather than setting its content: other plugins
+            # (mkdocs-rss-plugin) need a real `abs_src_path` to read.
+            file.abs_src_path = str(pages.write_stand_in(page, settings.labels, self.stand_ins))
+            self.sealed_urls.add(file.url)
+        if self.config.sealed_pages == "exclude" and not settings.preview:
+            gone = set(self.sealed_pages)
+            if config.nav is not None:
+                config.nav = pages.prune_nav(config.nav, gone) or []
+            if self.links is not None:
+                self.links.excluded = dict(self.sealed_pages)
+        for asset in ASSET_URIS:
+            files.append(
+                File.generated(config, asset, abs_src_path=str(ASSETS / Path(asset).name))
+            )
+        return files
+
+    def _read_schedule(self, files: Files, config: MkDocsConfig) -> None:
+        """Merge the config's schedule with `reveal:` front matter, warning where they disagree."""
+        settings = self.settings
+        assert settings is not None
+        for path, value in self.config.schedule.items():
+            key = pages.normalise_path(path)
+            if key not in self.doc_uris:
+                raise PluginError(
+                    f"reveal: {config.config_file_path}: schedule: '{path}' names no page in "
+                    f"docs_dir ({config.docs_dir}); write the path relative to docs_dir, "
+                    "such as blog/part-1.md"
+                )
+            date = self._parse(value, f"{config.config_file_path}: schedule: {path}")
+            self.schedule.add(Entry(key, date, "config"))
+        for file in files.documentation_pages():
+            text = file.content_string
+            # Cheap test first: front matter is only parsed on pages that can have `reveal:`.
+            if not text.startswith("---") or "reveal" not in text[:2000]:
+                continue
+            meta, _ = get_data(text)
+            if "reveal" not in meta:
+                continue
+            date = self._parse(meta["reveal"], f"{file.src_uri}: front matter `reveal`")
+            warning = self.schedule.add(Entry(file.src_uri, date, "front matter"))
+            if warning:
+                log.warning("reveal: %s", warning)
+
+    def _parse(self, value: Any, where: str) -> RevealDate:
+        """Parse a schedule date; a bad one stops the build, since it cannot be judged."""
+        settings = self.settings
+        assert settings is not None
+        try:
+            date = parse_reveal_date(
+                value if isinstance(value, str | date) else str(value),
+                tz=settings.tz,
+                reveal_time=settings.reveal_time,
+                anchor=settings.clock,
+            )
+        except RevealError as error:
+            raise PluginError(f"reveal: {where}: {error}") from None
+        for warning in date.warnings:
+            log.warning("reveal: %s: %s", where, warning)
+        return date
+
+    @event_priority(200)  # first: no other plugin (search, blog, rss, tags) sees sealed text
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """Seal the page's previews in its raw Markdown."""
+        settings, extension = self.settings, self.extension
+        if settings is None or extension is None:
+            return markdown
+        display = _display_path(page, config)
+        extension.path = display
+        extension.anchor = _anchor(page.meta, settings)
+        if self.links is not None:
+            self.links.page_uri = page.file.src_uri
+        result = transform(
+            markdown,
+            settings,
+            extension.fragments.store,
+            anchor=extension.anchor,
+            schedule=self._lookup,
+            first_line=_first_line(page, markdown),
+        )
+        problems = result.problems + self._unknown_posts(result.outcomes)
+        report(sorted(problems, key=lambda problem: problem.line), display)
+        self.outcomes.extend(result.outcomes)
+        sealed = self.sealed_pages.get(page.file.src_uri)
+        if sealed is not None and settings.preview:
+            marker = settings.labels.sealed_until.format(date=sealed.words)
+            banner = extension.fragments.store(
+                f'<p class="reveal-preview-marker reveal-page-marker">{marker}</p>'
+            )
+            return f"{banner}\n\n{result.markdown}"
+        return result.markdown
+
+    def _lookup(self, post: str) -> datetime | None:
+        """The reveal instant of the page a preview's `post` names."""
+        return self.schedule.instant(pages.normalise_path(post))
+
+    def _unknown_posts(self, outcomes: list[Outcome]) -> list[Problem]:
+        """A `post` that names no page is worth a warning: its schedule cannot apply."""
+        return [
+            Problem(
+                outcome.line,
+                f"post={outcome.post!r} names no page in docs_dir: write the path relative "
+                "to docs_dir, such as blog/part-1.md",
+            )
+            for outcome in outcomes
+            if outcome.post and pages.normalise_path(outcome.post) not in self.doc_uris
+        ]
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Keep search engines off sealed pages' stand-ins."""
+        if page.file.src_uri in self.sealed_pages and not self._previewing():
+            return HEAD.sub(lambda head: head.group(0) + NOINDEX, output, count=1)
+        return output
+
+    def _previewing(self) -> bool:
+        """Whether this build shows sealed content to the author."""
+        return self.settings is not None and self.settings.preview
+
+    @event_priority(-200)  # last: after search, sitemap and feeds are written
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Clear sealed pages from site-wide outputs and say what this build sealed."""
+        if self.settings is None:
+            return
+        site = Path(config.site_dir)
+        if not self._previewing():
+            outputs.clear_search_index(site, self.sealed_urls)
+            outputs.clear_sitemap(site, self.sealed_urls, config.site_url)
+        log.info(
+            "reveal: %s",
+            summary_line(
+                self.outcomes,
+                sealed_pages=len(self.sealed_pages),
+                revealed_pages=self.revealed_pages,
+                instants=[entry.instant for entry in self.schedule.entries.values()],
+                settings=self.settings,
+            ),
+        )
+
+    def on_shutdown(self) -> None:
+        """Remove the stand-in sources written for sealed pages."""
+        if self.stand_ins is not None:
+            shutil.rmtree(self.stand_ins, ignore_errors=True)
+            self.stand_ins = None
+
+
+def _iso(text: str) -> bool:
+    """Whether the author wrote the date as ISO digits rather than words."""
+    return bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}([T ].*)?", text.strip()))
+
+
+def _display_path(page: Page, config: MkDocsConfig) -> str:
+    """The page's source path as the author sees it, relative to the config file's folder."""
+    docs = Path(config.docs_dir)
+    root = Path(config.config_file_path or ".").parent
+    try:
+        return str((docs / page.file.src_uri).relative_to(root.resolve()))
+    except ValueError:
+        return page.file.src_uri
+
+
+def _first_line(page: Page, markdown: str) -> int:
+    """The source line the Markdown body starts on, after the front matter MkDocs removed."""
+    try:
+        source = page.file.content_string
+    except OSError:
+        return 1
+    if not source.endswith(markdown):
+        return 1
+    return source[: len(source) - len(markdown)].count("\n") + 1
+
+
+def _anchor(meta: dict[str, Any], settings: Settings) -> datetime | None:
+    """The page's `date` front matter, which anchors dates written without a year."""
+    value = meta.get("date")
+    if isinstance(value, dict):  # Material's blog: date: {created: …}
+        value = value.get("created")
+    if not isinstance(value, str | date):
+        return None
+    try:
+        return parse_reveal_date(
+            value, tz=settings.tz, reveal_time=settings.reveal_time, anchor=settings.clock
+        ).instant
+    except RevealError:
+        return None

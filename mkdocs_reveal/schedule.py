@@ -1,0 +1,73 @@
+"""The schedule: which page reveals when, its state at an instant, and the next reveal."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+from .dates import RevealDate
+
+Source = Literal["config", "front matter"]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One scheduled page: its path, its reveal instant, and where that came from."""
+
+    path: str
+    date: RevealDate
+    source: Source
+
+    @property
+    def instant(self) -> datetime:
+        """The reveal instant."""
+        return self.date.instant
+
+    def revealed(self, clock: datetime) -> bool:
+        """Revealed once the clock has reached the instant."""
+        return clock >= self.instant
+
+
+class Schedule:
+    """Page path → entry, merged from the config and front matter."""
+
+    def __init__(self) -> None:
+        """Start empty."""
+        self.entries: dict[str, Entry] = {}
+
+    def add(self, entry: Entry) -> str | None:
+        """Add an entry; when the page is already scheduled otherwise, keep the later and say so."""
+        known = self.entries.get(entry.path)
+        if known is None:
+            self.entries[entry.path] = entry
+            return None
+        if known.instant == entry.instant:
+            return None
+        later = max(known, entry, key=lambda item: item.instant)
+        self.entries[entry.path] = later
+        return (
+            f"{entry.path}: the {known.source} reveals it at {known.instant.isoformat()} but its "
+            f"{entry.source} says {entry.instant.isoformat()}: make them agree; until then it "
+            f"follows the later one, {later.instant.isoformat()}"
+        )
+
+    def instant(self, path: str) -> datetime | None:
+        """The reveal instant of a page, if it is scheduled."""
+        entry = self.entries.get(path)
+        return entry.instant if entry else None
+
+    def sealed(self, clock: datetime) -> list[Entry]:
+        """The entries still sealed at the clock."""
+        return [entry for entry in self.entries.values() if not entry.revealed(clock)]
+
+    def __contains__(self, path: object) -> bool:
+        """Whether the page is scheduled."""
+        return path in self.entries
+
+
+def next_reveal(instants: Iterable[datetime | None], clock: datetime) -> datetime | None:
+    """The earliest instant after the clock, or None when nothing is pending."""
+    pending = [instant for instant in instants if instant is not None and instant > clock]
+    return min(pending, default=None)

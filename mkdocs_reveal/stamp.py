@@ -1,0 +1,20 @@
+"""The HTML of a reveal stamp: a `<time>` badge with a state label and the author's date words."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from html import escape
+
+from .labels import Labels
+
+
+def stamp_html(instant: datetime | None, words: str, revealed: bool, labels: Labels) -> str:
+    """Render a stamp; without a readable instant it has no `datetime` and reads as sealed."""
+    state = "is-revealed" if revealed else "is-sealed"
+    label = labels.revealed if revealed else labels.coming
+    when = f' datetime="{instant.isoformat()}"' if instant is not None else ""
+    return (
+        f'<time class="reveal-stamp {state}"{when}>'
+        f'<span class="reveal-stamp-label">{escape(label)}</span> '
+        f'<span class="reveal-stamp-date">{escape(words)}</span></time>'
+    )

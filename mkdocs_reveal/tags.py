@@ -1,0 +1,340 @@
+"""Line-based parser of the two tags, `<PostPreview>` and `<RevealStamp />`, into a small tree."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from .problems import Problem
+
+PREVIEW = "postpreview"
+STAMP = "revealstamp"
+KNOWN_ATTRIBUTES = {PREVIEW: ("blurred", "date", "post"), STAMP: ("date",)}
+SPELLING = {PREVIEW: "PostPreview", STAMP: "RevealStamp"}
+
+# Fast path: a page that does not contain either tag name is returned untouched.
+MENTION = re.compile(r"<\s*/?\s*(?:postpreview|revealstamp)\b", re.IGNORECASE)
+# A tag alone on its line, behind an optional container prefix (indentation, block quotes).
+TAG_LINE = re.compile(
+    r"^(?P<prefix>(?:[ \t]*>)*[ \t]*)(?P<tag><\s*/?\s*(?:postpreview|revealstamp)\b[^<>]*>)[ \t]*$",
+    re.IGNORECASE,
+)
+UNQUOTED = re.compile(r"=\s*[^\s\"']")
+FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,})")
+QUOTE_PREFIX = re.compile(r"^(?:[ \t]*>[ \t]?)+")
+# Openers of indented containers whose content is not an indented code block.
+CONTAINER = re.compile(
+    r"^(?:[-*+][ \t]|\d+[.)][ \t]|!!!|\?\?\?\+?|===\+?|\[\^[^\]]+\]:|:[ \t])",
+)
+INLINE_CODE = re.compile(r"(`+).+?\1")
+CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+
+
+@dataclass
+class Stamp:
+    """A `<RevealStamp date="…" />` tag."""
+
+    line: int
+    prefix: str
+    date: str | None
+
+
+@dataclass
+class Preview:
+    """A `<PostPreview …>` … `</PostPreview>` block and what it holds."""
+
+    line: int
+    prefix: str
+    blurred: bool = False
+    date: str | None = None
+    post: str | None = None
+    body: list[str] = field(default_factory=list)
+    body_lines: list[int] = field(default_factory=list)
+    stamps: list[Stamp] = field(default_factory=list)
+    end_line: int | None = None
+    # Set when the block cannot be trusted (unclosed, nested): it must render sealed.
+    broken: bool = False
+
+
+@dataclass
+class Text:
+    """Lines outside any tag, kept as they are."""
+
+    lines: list[str]
+
+
+Node = Text | Stamp | Preview
+
+
+@dataclass
+class Document:
+    """The parsed page: nodes in order, and the problems found on the way."""
+
+    nodes: list[Node]
+    problems: list[Problem]
+
+
+@dataclass
+class Tag:
+    """One recognised tag line: its kind, attributes and whether it closes."""
+
+    name: str
+    closing: bool
+    attrs: dict[str, str | None]
+
+
+class _TagReader(HTMLParser):
+    """Reads one tag by HTML rules (case, quoting, boolean attributes, entities)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tag: Tag | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Record an opening tag."""
+        self.tag = Tag(tag, False, dict(attrs))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Record a self-closing tag."""
+        self.tag = Tag(tag, False, dict(attrs))
+
+    def handle_endtag(self, tag: str) -> None:
+        """Record a closing tag."""
+        self.tag = Tag(tag, True, {})
+
+
+def read_tag(source: str) -> Tag | None:
+    """Parse the text of one tag, or return None when HTML rules do not see a tag in it."""
+    # Normalise `< /PostPreview >` spacing, which HTML would not read as a tag at all.
+    reader = _TagReader()
+    reader.feed(re.sub(r"^<\s*(/?)\s*", r"<\1", source))
+    reader.close()
+    if reader.tag is None or reader.tag.name not in KNOWN_ATTRIBUTES:
+        return None
+    return reader.tag
+
+
+def code_lines(lines: list[str]) -> set[int]:
+    """Return the indexes of lines inside fenced code, indented code or multi-line code spans."""
+    inside: set[int] = set()
+    fence: str | None = None
+    prev_blank = True
+    container_indent = -1  # content indent of the innermost open list/admonition, -1 for none
+    paragraph: list[int] = []
+    for index, raw in enumerate(lines):
+        quote = QUOTE_PREFIX.match(raw)
+        line = raw[len(quote.group(0)) if quote else 0 :]
+        stripped = line.lstrip(" \t")
+        indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip(" "))
+        if fence is not None:
+            inside.add(index)
+            closer = stripped.rstrip()
+            if closer.startswith(fence) and closer == closer[0] * len(closer):
+                fence = None
+            continue
+        if not stripped.strip():
+            prev_blank = True
+            inside |= _span_lines(lines, paragraph)
+            paragraph = []
+            continue
+        opener = FENCE.match(stripped)
+        if opener:
+            inside |= _span_lines(lines, paragraph)
+            paragraph = []
+            fence = opener.group("fence")
+            inside.add(index)
+            prev_blank = False
+            continue
+        if prev_blank and indent >= max(container_indent, 0) + 4:
+            # An indented code block: only after a blank line and deeper than any container.
+            inside.add(index)
+            continue
+        if CONTAINER.match(stripped):
+            container_indent = indent + 4
+        elif prev_blank and indent < 4:
+            container_indent = -1 if indent == 0 else container_indent
+        paragraph.append(index)
+        prev_blank = False
+    inside |= _span_lines(lines, paragraph)
+    return inside
+
+
+def _span_lines(lines: list[str], paragraph: list[int]) -> set[int]:
+    """Return the paragraph lines that lie wholly inside a code span of that paragraph."""
+    if len(paragraph) < 2:
+        return set()  # a tag alone on a one-line paragraph cannot be inside a code span
+    starts, offset = [], 0
+    for index in paragraph:
+        starts.append(offset)
+        offset += len(lines[index]) + 1
+    joined = "\n".join(lines[index] for index in paragraph)
+    inside: set[int] = set()
+    # Only matched runs make a span; an unmatched backtick is literal and hides nothing.
+    for span in CODE_SPAN.finditer(joined):
+        for position, index in enumerate(paragraph):
+            end = starts[position] + len(lines[index])
+            if span.start() < starts[position] and end < span.end():
+                inside.add(index)
+    return inside
+
+
+def normalise(text: str) -> str:
+    """Read CRLF, CR and a UTF-8 BOM the same as LF."""
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse(text: str, first_line: int = 1) -> Document:
+    """Parse Markdown text into text runs, stamps and previews, with line numbers."""
+    lines = normalise(text).split("\n")
+    problems: list[Problem] = []
+    if not MENTION.search(text):
+        return Document([Text(lines)], problems)
+    in_code = code_lines(lines)
+    nodes: list[Node] = []
+    run: list[str] = []
+    stack: list[Preview] = []  # open previews, outermost first; nested ones mark the outer broken
+
+    def flush() -> None:
+        """Close the current run of plain lines."""
+        if run:
+            nodes.append(Text(run.copy()))
+            run.clear()
+
+    for index, line in enumerate(lines):
+        number = index + first_line
+        match = None if index in in_code else TAG_LINE.match(line)
+        tag = read_tag(match.group("tag")) if match else None
+        if match is None and index not in in_code and MENTION.search(INLINE_CODE.sub("", line)):
+            problems.append(
+                Problem(
+                    number,
+                    "a PostPreview or RevealStamp tag must stand alone on its line; this line "
+                    "was left out of the page: put the tag on a line of its own",
+                )
+            )
+            # Fail closed: the line may hold a whole one-line preview with its hidden words.
+            if stack:
+                stack[0].broken = True
+            continue
+        if match is None or tag is None:
+            if match is not None and tag is None:
+                problems.append(
+                    Problem(
+                        number,
+                        f"cannot read the tag {match.group('tag').strip()!r}: write it as "
+                        '<PostPreview blurred date="..."> or <RevealStamp date="..." />',
+                    )
+                )
+                # Fail closed: an unreadable tag line never reaches the output as text.
+                if stack:
+                    stack[0].broken = True
+                continue
+            if stack:
+                stack[0].body.append(line)
+                stack[0].body_lines.append(number)
+            else:
+                run.append(line)
+            continue
+        prefix = match.group("prefix")
+        name = tag.name
+        # HTML allows unquoted values, but one with spaces splits into stray attributes:
+        # then say the real cause once, and trust nothing the tag says.
+        unknown = _check_attributes(tag, number)
+        unquoted = bool(unknown and UNQUOTED.search(match.group("tag")))
+        if unquoted:
+            problems.append(
+                Problem(
+                    number,
+                    "attribute values must be in quotes, as in "
+                    '<RevealStamp date="Monday, November 3rd" />',
+                )
+            )
+            if stack:
+                stack[0].broken = True
+        else:
+            problems.extend(unknown)
+        if name == STAMP:
+            if tag.closing:
+                # `</RevealStamp>` is redundant after a self-closing stamp; drop it quietly.
+                continue
+            if "date" not in tag.attrs or not tag.attrs["date"]:
+                problems.append(
+                    Problem(
+                        number,
+                        "RevealStamp has no date: write "
+                        '<RevealStamp date="Monday, November 3rd" />',
+                    )
+                )
+            stamp = Stamp(number, prefix, tag.attrs.get("date") or None)
+            if stack:
+                stack[0].stamps.append(stamp)
+                stack[0].body.append(line)
+                stack[0].body_lines.append(number)
+            else:
+                flush()
+                nodes.append(stamp)
+            continue
+        if not tag.closing:
+            preview = Preview(
+                number,
+                prefix,
+                blurred="blurred" in tag.attrs,
+                date=tag.attrs.get("date") or None,
+                post=tag.attrs.get("post") or None,
+                broken=unquoted,
+            )
+            if stack:
+                problems.append(
+                    Problem(
+                        number,
+                        f"PostPreview opened inside the PostPreview of line {stack[0].line}: "
+                        "close the first one with </PostPreview> before opening another",
+                    )
+                )
+                stack[0].broken = True
+                stack.append(preview)
+                continue
+            flush()
+            stack.append(preview)
+            continue
+        if not stack:
+            problems.append(
+                Problem(
+                    number,
+                    "</PostPreview> closes nothing: remove it or add the <PostPreview> it belongs to",
+                )
+            )
+            continue
+        inner = stack.pop()
+        if stack:
+            continue  # a nested preview closed; the outer one stays open and broken
+        inner.end_line = number
+        nodes.append(inner)
+    if stack:
+        outer = stack[0]
+        outer.broken = True
+        problems.append(
+            Problem(
+                outer.line,
+                "PostPreview is never closed: add </PostPreview> on its own line after "
+                "the teaser; until then everything after it stays sealed",
+            )
+        )
+        nodes.append(outer)
+    flush()
+    return Document(nodes, problems)
+
+
+def _check_attributes(tag: Tag, number: int) -> list[Problem]:
+    """Report attributes the tag does not take."""
+    known = KNOWN_ATTRIBUTES[tag.name]
+    return [
+        Problem(
+            number,
+            f"{SPELLING[tag.name]} has no attribute {attr!r}: it takes "
+            + ", ".join(repr(name) for name in known),
+        )
+        for attr in tag.attrs
+        if attr not in known
+    ]

@@ -1,0 +1,71 @@
+"""A small three-part series with a unique secret word in every part, for real builds."""
+
+from __future__ import annotations
+
+from typing import Any
+
+# Each part's secret words appear only in that part's post and teaser.
+SECRETS = {
+    1: ("quillfeather", "amberquartz"),
+    2: ("moonbasalt", "tidewhistle"),
+    3: ("glimmerfrost", "obsidianwren"),
+}
+# Reveal instants in Europe/Oslo (09:00, CET = UTC+1 in November 2025).
+INSTANTS = {
+    1: "2025-11-03T09:00:00+01:00",
+    2: "2025-11-10T09:00:00+01:00",
+    3: "2025-11-24T09:00:00+01:00",
+}
+STAMPS = {1: "Monday, November 3rd", 2: "Monday, November 10th", 3: "Monday, November 24th"}
+SLUGS = {1: "stalactite", 2: "workflow", 3: "collective"}
+
+
+def landing() -> str:
+    """The series' landing page: one preview per part."""
+    parts = []
+    for part in (1, 2, 3):
+        first, second = SECRETS[part]
+        parts.append(
+            f"## Part {part}\n\n"
+            f"**[Read Part {part}]({SLUGS[part]}.md)**\n\n"
+            f'<PostPreview blurred post="series/{SLUGS[part]}.md">\n'
+            f'  <RevealStamp date="{STAMPS[part]}" />\n\n'
+            f"  **Teaser {first}:**\n\n"
+            f"  The {first} paragraph of part {part} tells a story.\n\n"
+            f"  - {second} item one\n"
+            f"  - another item\n"
+            f"</PostPreview>\n"
+        )
+    return (
+        "---\ntitle: The Series\ndate: 2025-11-02\n---\n\n# The Series\n\n" + "\n".join(parts)
+    )
+
+
+def post(part: int) -> str:
+    """One post of the series, full of its secret words."""
+    first, second = SECRETS[part]
+    return (
+        f"---\ntitle: Part {part} of the series\ndescription: All about {first}\n---\n\n"
+        f"# Part {part} of the series\n\n"
+        f"## The {second} heading\n\n"
+        f"The {first} body text of part {part}, with {second} too.\n\n"
+        f"![A picture](img-{part}.png)\n"
+    )
+
+
+def pages() -> dict[str, str]:
+    """Every page of the series, plus a home page."""
+    result = {"index.md": "# Home\n\nWelcome.\n", "series/index.md": landing()}
+    for part in (1, 2, 3):
+        result[f"series/{SLUGS[part]}.md"] = post(part)
+    return result
+
+
+def reveal_options(**overrides: Any) -> dict[str, Any]:
+    """The plugin's options for the series."""
+    return {
+        "timezone": "Europe/Oslo",
+        "reveal_time": "09:00",
+        "schedule": {f"series/{SLUGS[part]}.md": INSTANTS[part][:10] for part in (1, 2, 3)},
+        **overrides,
+    }

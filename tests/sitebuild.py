@@ -1,0 +1,123 @@
+"""Real `mkdocs build`s of small sites in a temporary folder, and what they wrote."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+# Material prints an end-of-life banner on every run; tests read MkDocs' own output.
+QUIET = {"NO_MKDOCS_2_WARNING": "1", "PYTHONWARNINGS": "ignore"}
+
+
+@dataclass
+class Build:
+    """The result of one `mkdocs` command: exit code, its log, and the site folder."""
+
+    returncode: int
+    log: str
+    site: Path
+
+    def text(self, path: str) -> str:
+        """One output file as text."""
+        return (self.site / path).read_text(encoding="utf-8")
+
+    def files(self) -> Iterator[tuple[Path, bytes]]:
+        """Every output file's bytes, `.gz` files decompressed."""
+        for path in sorted(self.site.rglob("*")):
+            if path.is_file():
+                data = path.read_bytes()
+                if path.suffix == ".gz":
+                    data = gzip.decompress(data)
+                yield path, data
+
+    def containing(self, word: str) -> list[str]:
+        """The output files that contain a word (case-insensitive), relative to the site."""
+        needle = word.lower().encode("utf-8")
+        return [
+            str(path.relative_to(self.site))
+            for path, data in self.files()
+            if needle in data.lower()
+        ]
+
+
+@dataclass
+class Site:
+    """A small MkDocs project: `mkdocs.yml` plus `docs/`."""
+
+    root: Path
+    config: dict[str, Any] = field(default_factory=dict)
+
+    def write(self, path: str, text: str, encoding: str = "utf-8") -> Path:
+        """Write a file under the project root."""
+        target = self.root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(text.encode(encoding))
+        return target
+
+    def page(self, path: str, text: str) -> Path:
+        """Write a page under docs/."""
+        return self.write(f"docs/{path}", text)
+
+    def save_config(self) -> None:
+        """Write `mkdocs.yml` from the config mapping."""
+        self.write("mkdocs.yml", yaml.safe_dump(self.config, sort_keys=False, allow_unicode=True))
+
+    def run(self, *args: str, env: dict[str, str] | None = None) -> Build:
+        """Run `mkdocs ARGS` in the project and capture its log."""
+        self.save_config()
+        environment = {**os.environ, **QUIET, **(env or {})}
+        for name in ("MKDOCS_REVEAL_NOW", "MKDOCS_REVEAL_PREVIEW", "SOURCE_DATE_EPOCH"):
+            if not env or name not in env:
+                environment.pop(name, None)
+        done = subprocess.run(
+            [sys.executable, "-m", "mkdocs", *args],
+            cwd=self.root,
+            env=environment,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        return Build(done.returncode, done.stdout + done.stderr, self.root / "site")
+
+    def build(self, *args: str, env: dict[str, str] | None = None, ok: bool = True) -> Build:
+        """Run `mkdocs build`; by default insist that it succeeded."""
+        result = self.run("build", *args, env=env)
+        if ok:
+            assert result.returncode == 0, result.log
+        return result
+
+
+def make_site(
+    root: Path,
+    pages: dict[str, str],
+    *,
+    reveal: dict[str, Any] | None = None,
+    theme: str = "material",
+    plugins: list[Any] | None = None,
+    **extra: Any,
+) -> Site:
+    """A project with the given pages and the `reveal` plugin configured with `reveal`."""
+    theme_config: dict[str, Any] = {"name": theme}
+    if theme == "material":
+        theme_config["font"] = False  # an offline browser must not wait on web fonts
+    config: dict[str, Any] = {
+        "site_name": "Test site",
+        "site_url": "https://example.org/",
+        "theme": theme_config,
+        "plugins": plugins if plugins is not None else ["search", {"reveal": reveal or {}}],
+        **extra,
+    }
+    site = Site(root, config)
+    for path, text in pages.items():
+        site.page(path, text)
+    site.save_config()
+    return site
