@@ -36,7 +36,7 @@ def resolve_clock(
             f"the fallback build time {fallback.isoformat()} has no timezone: pass an aware "
             "datetime such as mkdocs.utils.get_build_datetime()"
         )
-    return fallback.astimezone(tz)
+    return _in_zone(fallback, tz)
 
 
 def _instant(
@@ -59,7 +59,18 @@ def _instant(
     # A clock inside a DST gap or overlap is resolved the same way as a reveal date; there is
     # nobody to warn (the clock is not the author's content), so the warning is dropped.
     instant, _warning = localize(found, tz)
-    return instant.astimezone(tz)
+    return _in_zone(instant, tz)
+
+
+def _in_zone(instant: datetime, tz: tzinfo) -> datetime:
+    """Return an aware instant expressed in `tz`."""
+    try:
+        return instant.astimezone(tz)
+    except OverflowError as error:
+        raise RevealError(
+            f"the clock {instant.isoformat()} is outside the calendar in this timezone: use a date "
+            "between years 2 and 9998"
+        ) from error
 
 
 def is_revealed(instant: datetime, clock: datetime) -> bool:

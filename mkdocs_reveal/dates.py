@@ -44,6 +44,7 @@ _FULL_DATE = "write a full date such as 'Monday, November 3rd' or 2025-11-03"
 
 # Recognising tokens, not parsing dates: dateutil reads "4rd" as 4, so the suffix is checked here.
 _ORDINAL = re.compile(r"(?<![0-9])([0-9]+)(st|nd|rd|th)(?![^\W\d_])", re.IGNORECASE)
+_UTC_WITH_SIGN = re.compile(r"(?<![A-Za-z])(?:UTC|GMT|Z)\s*[+-]\s*[0-9]", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+")
 _WORDS = parser.parserinfo()  # dateutil's own English vocabulary, only ever read
 # Only the shape is checked here; dateutil reads the value.
@@ -253,18 +254,24 @@ def _zone_for(value: str) -> Callable[[str | None, int | None], tzinfo | None]:
 
     def zone(name: str | None, offset: int | None) -> tzinfo | None:
         """Map what dateutil read as a timezone to a tzinfo, refusing ambiguous names."""
+        if name is None and offset is None:
+            return None  # no timezone written: the caller places the wall time in `tz`
+        # dateutil reads "GMT+3" POSIX-style, as three hours *behind* UTC, and drops the offset
+        # in "UTC +01:00": either way the author would be hours off without noticing.
+        if _UTC_WITH_SIGN.search(value):
+            raise RevealError(
+                f"'{value}' puts an offset after UTC/GMT, which is read the wrong way round: "
+                "write the offset alone, such as +03:00"
+            )
         # Without this callback dateutil turns a name matching the build machine's own zone
-        # (e.g. "CET" on a machine in Oslo) into local time, and silently ignores other names.
-        if offset == 0:
-            return UTC
-        if offset is not None:
-            return tzoffset(None, offset)
-        if name is None:
-            return None
-        raise RevealError(
-            f"'{value}' names the timezone '{name}', which cannot be read reliably: write a UTC "
-            "offset such as +01:00, or leave it out to use the configured timezone"
-        )
+        # (e.g. "CET" on a machine in Oslo) into local time, silently ignores other names, and
+        # inverts "EST-0500" the same POSIX way.
+        if (name is not None and name not in ("UTC", "GMT")) or offset is None:
+            raise RevealError(
+                f"'{value}' names the timezone '{name}', which cannot be read reliably: write a "
+                "UTC offset such as +01:00, or leave it out to use the configured timezone"
+            )
+        return UTC if offset == 0 else tzoffset(None, offset)
 
     return zone
 
@@ -388,7 +395,10 @@ def _anchor_day(anchor: datetime, zone: tzinfo) -> date:
     """Return the anchor's calendar day in `zone` (a naive anchor is taken as a wall time there)."""
     if anchor.utcoffset() is None:
         return anchor.date()
-    return anchor.astimezone(zone).date()
+    try:
+        return anchor.astimezone(zone).date()
+    except OverflowError:
+        return anchor.date()  # at the very ends of the calendar its own date is a day off at most
 
 
 def _nearest_year(month: int, day: int, anchor: date, text: str) -> int:

@@ -138,7 +138,7 @@ class RevealPlugin(BasePlugin[RevealConfig]):
             file = files.get_file_from_path(entry.path)
             if file is None:
                 continue
-            meta, markdown = get_data(file.content_string)
+            markdown, meta = get_data(file.content_string)
             page = pages.SealedPage(
                 file.src_uri,
                 pages.page_title(meta, markdown, file.src_uri),
@@ -183,18 +183,18 @@ class RevealPlugin(BasePlugin[RevealConfig]):
                     f"docs_dir ({config.docs_dir}); write the path relative to docs_dir, "
                     "such as blog/part-1.md"
                 )
-            date = self._parse(value, f"{config.config_file_path}: schedule: {path}")
-            self.schedule.add(Entry(key, date, "config"))
+            when = self._parse(value, f"{config.config_file_path}: schedule: {path}")
+            self.schedule.add(Entry(key, when, "config"))
         for file in files.documentation_pages():
             text = file.content_string
             # Cheap test first: front matter is only parsed on pages that can have `reveal:`.
             if not text.startswith("---") or "reveal" not in text[:2000]:
                 continue
-            meta, _ = get_data(text)
+            _, meta = get_data(text)
             if "reveal" not in meta:
                 continue
-            date = self._parse(meta["reveal"], f"{file.src_uri}: front matter `reveal`")
-            warning = self.schedule.add(Entry(file.src_uri, date, "front matter"))
+            when = self._parse(meta["reveal"], f"{file.src_uri}: front matter `reveal`")
+            warning = self.schedule.add(Entry(file.src_uri, when, "front matter"))
             if warning:
                 log.warning("reveal: %s", warning)
 
@@ -203,7 +203,7 @@ class RevealPlugin(BasePlugin[RevealConfig]):
         settings = self.settings
         assert settings is not None
         try:
-            date = parse_reveal_date(
+            parsed = parse_reveal_date(
                 value if isinstance(value, str | date) else str(value),
                 tz=settings.tz,
                 reveal_time=settings.reveal_time,
@@ -211,9 +211,9 @@ class RevealPlugin(BasePlugin[RevealConfig]):
             )
         except RevealError as error:
             raise PluginError(f"reveal: {where}: {error}") from None
-        for warning in date.warnings:
+        for warning in parsed.warnings:
             log.warning("reveal: %s: %s", where, warning)
-        return date
+        return parsed
 
     @event_priority(200)  # first: no other plugin (search, blog, rss, tags) sees sealed text
     def on_page_markdown(

@@ -49,7 +49,7 @@ def post(part: int) -> str:
         f"# Part {part} of the series\n\n"
         f"## The {second} heading\n\n"
         f"The {first} body text of part {part}, with {second} too.\n\n"
-        f"![A picture](img-{part}.png)\n"
+        f"![A picture](img-{part}.svg)\n"
     )
 
 
@@ -58,6 +58,10 @@ def pages() -> dict[str, str]:
     result = {"index.md": "# Home\n\nWelcome.\n", "series/index.md": landing()}
     for part in (1, 2, 3):
         result[f"series/{SLUGS[part]}.md"] = post(part)
+        result[f"series/img-{part}.svg"] = (
+            '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8">'
+            f'<rect width="8" height="8"/></svg><!-- picture {part} -->\n'
+        )
     return result
 
 
