@@ -7,6 +7,7 @@ from typing import Any
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.base import BaseConfigOption
 
 from .dates import parse_reveal_date, parse_time_of_day, parse_timezone
 from .problems import RevealError
@@ -29,7 +30,7 @@ class Timezone(c.Type[str]):
         return name
 
 
-class TimeOfDay(c.BaseConfigOption[str]):
+class TimeOfDay(BaseConfigOption[str]):
     """A time of day such as "09:00" (YAML may hand "09:00" over as minutes: 540)."""
 
     def __init__(self, default: str = "00:00") -> None:
@@ -54,7 +55,7 @@ class TimeOfDay(c.BaseConfigOption[str]):
 DateValue = str | date | datetime
 
 
-class Schedule(c.BaseConfigOption[dict[str, DateValue]]):
+class Schedule(BaseConfigOption[dict[str, DateValue]]):
     """Page path (relative to docs_dir) → reveal date; each date is checked once all is read."""
 
     def __init__(self) -> None:
@@ -99,7 +100,7 @@ def _epoch(tz: Any) -> datetime:
     return datetime(2000, 1, 1, tzinfo=tz)
 
 
-class Clock(c.BaseConfigOption[DateValue | None]):
+class Clock(BaseConfigOption[DateValue | None]):
     """An ISO 8601 date or datetime that pins the build's clock."""
 
     def run_validation(self, value: object) -> DateValue | None:

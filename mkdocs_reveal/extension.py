@@ -84,12 +84,12 @@ class RevealExtension(Extension):
 
     Registers one preprocessor:
 
-    | name            | kind         | priority | why                                                 |
-    |-----------------|--------------|----------|-----------------------------------------------------|
-    | `mkdocs_reveal` | preprocessor | 25       | after `snippets` (32) has pulled in other files and  |
-    |                 |              |          | `normalize_whitespace` (30); before `html_block`    |
-    |                 |              |          | (20) would stash the tags as raw HTML, content and  |
-    |                 |              |          | all                                                 |
+    | name            | kind         | priority | why                                              |
+    |-----------------|--------------|----------|--------------------------------------------------|
+    | `mkdocs_reveal` | preprocessor | 25       | after `snippets` (32) has pulled in other files  |
+    |                 |              |          | and `normalize_whitespace` (30); before          |
+    |                 |              |          | `html_block` (20) would stash the tags as raw    |
+    |                 |              |          | HTML, content and all                            |
     """
 
     def __init__(self, **kwargs: Any) -> None:
@@ -135,7 +135,7 @@ class RevealExtension(Extension):
         """Judge by the given settings instead of the options (the plugin's one clock)."""
         self._settings = settings
 
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+    def extendMarkdown(self, md: Markdown) -> None:
         """Register the preprocessor."""
         self.settings()  # a wrong option fails here, once, not on every document
         md.registerExtension(self)
@@ -162,6 +162,6 @@ def _meta_date(md: Markdown, settings: Settings) -> datetime | None:
         return None
 
 
-def makeExtension(**kwargs: Any) -> RevealExtension:  # noqa: N802 (Python-Markdown's name)
+def makeExtension(**kwargs: Any) -> RevealExtension:
     """Create the extension (Python-Markdown's entry point by module name)."""
     return RevealExtension(**kwargs)

@@ -50,5 +50,7 @@ def format_date_words(instant: datetime, locale: str, *, with_time: bool = False
     """Write an instant as a reader-facing date in the locale (for dates not written in words)."""
     babel_locale = locale.replace("-", "_") if known_locale(locale) else "en"
     if with_time:
-        return str(format_datetime(instant, format="full", locale=babel_locale, tzinfo=instant.tzinfo))
+        return str(
+            format_datetime(instant, format="full", locale=babel_locale, tzinfo=instant.tzinfo)
+        )
     return str(format_date(instant.date(), format="full", locale=babel_locale))

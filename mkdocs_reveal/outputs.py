@@ -58,8 +58,9 @@ def clear_sitemap(site_dir: Path, urls: set[str], site_url: str | None) -> int:
     if packed.is_file():
         # Keep MkDocs' own timestamp in the gzip header so builds stay reproducible.
         mtime = int.from_bytes(packed.read_bytes()[4:8], "little")
-        with packed.open("wb") as raw, gzip.GzipFile(
-            fileobj=raw, filename=str(packed), mode="wb", mtime=mtime
-        ) as gz:
+        with (
+            packed.open("wb") as raw,
+            gzip.GzipFile(fileobj=raw, filename=str(packed), mode="wb", mtime=mtime) as gz,
+        ):
             gz.write(cleared.encode("utf-8"))
     return removed

@@ -37,7 +37,7 @@ class SealedPage:
 
 
 def page_title(meta: dict[str, Any], markdown: str, src_uri: str) -> str:
-    """The title a sealed page may still show: front matter, else its first heading, else its name."""
+    """The title a sealed page may still show: front matter, else first heading, else file name."""
     title = meta.get("title")
     if isinstance(title, str) and title.strip():
         return title.strip()
@@ -149,6 +149,6 @@ class SealedLinkExtension(Extension):
         joined = posixpath.join(posixpath.dirname(self.page_uri), path)
         return self.excluded.get(normalise_path(joined))
 
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+    def extendMarkdown(self, md: Markdown) -> None:
         """Register the tree processor after inline links exist (20), before MkDocs' relpath (0)."""
         md.treeprocessors.register(SealedLinks(md, self), "reveal_sealed_links", 5)

@@ -10,10 +10,37 @@ from itertools import cycle, islice
 # A fixed filler vocabulary (Latin for veils and mists). It is deliberately not lorem ipsum,
 # so that the placeholder never reproduces a teaser that is itself lorem ipsum.
 VOCABULARY = (
-    "velum nebula umbra caligo tacita arcana obscura vesper latens aurora silens crepusculum "
-    "nubes opaca quieta sigillum clausa futura mox expectata promissa tempus hora dies "
-    "lumen tectum operta secreta serena nocturna"
-).split()
+    "velum",
+    "nebula",
+    "umbra",
+    "caligo",
+    "tacita",
+    "arcana",
+    "obscura",
+    "vesper",
+    "latens",
+    "aurora",
+    "silens",
+    "crepusculum",
+    "nubes",
+    "opaca",
+    "quieta",
+    "sigillum",
+    "clausa",
+    "futura",
+    "mox",
+    "expectata",
+    "promissa",
+    "tempus",
+    "hora",
+    "dies",
+    "lumen",
+    "tectum",
+    "operta",
+    "secreta",
+    "serena",
+    "nocturna",
+)
 
 LIST_ITEM = re.compile(r"^\s*(?:[-*+]|(?P<ordered>\d+[.)]))\s+")
 HEADING = re.compile(r"^\s*#{1,6}\s+")
@@ -138,8 +165,7 @@ def render(blocks: list[Block]) -> str:
             parts.append(f"<{tag}>{items}</{tag}>")
     inner = "\n".join(parts) or f"<p>{words(12).capitalize()}.</p>"
     return (
-        '<div class="reveal-placeholder" aria-hidden="true" data-search-exclude>\n'
-        f"{inner}\n</div>"
+        f'<div class="reveal-placeholder" aria-hidden="true" data-search-exclude>\n{inner}\n</div>'
     )
 
 

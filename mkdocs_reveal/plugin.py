@@ -6,6 +6,7 @@ import os
 import re
 import shutil
 import tempfile
+from collections.abc import Mapping
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Literal
@@ -92,7 +93,8 @@ class RevealPlugin(BasePlugin[RevealConfig]):
         self.extension = RevealExtension()
         self.extension.use(self.settings)
         self.links = pages.SealedLinkExtension(self.settings.labels)
-        config.markdown_extensions.extend([self.extension, self.links])
+        # MkDocs hands this list to Python-Markdown, which takes instances as well as names.
+        config.markdown_extensions.extend([self.extension, self.links])  # type: ignore[list-item]
         config.extra_css.append(ASSET_URIS[0])
         config.extra_javascript.append(ASSET_URIS[1])
         return config
@@ -166,9 +168,7 @@ class RevealPlugin(BasePlugin[RevealConfig]):
             if self.links is not None:
                 self.links.excluded = dict(self.sealed_pages)
         for asset in ASSET_URIS:
-            files.append(
-                File.generated(config, asset, abs_src_path=str(ASSETS / Path(asset).name))
-            )
+            files.append(File.generated(config, asset, abs_src_path=str(ASSETS / Path(asset).name)))
         return files
 
     def _read_schedule(self, files: Files, config: MkDocsConfig) -> None:
@@ -327,7 +327,7 @@ def _first_line(page: Page, markdown: str) -> int:
     return source[: len(source) - len(markdown)].count("\n") + 1
 
 
-def _anchor(meta: dict[str, Any], settings: Settings) -> datetime | None:
+def _anchor(meta: Mapping[str, Any], settings: Settings) -> datetime | None:
     """The page's `date` front matter, which anchors dates written without a year."""
     value = meta.get("date")
     if isinstance(value, dict):  # Material's blog: date: {created: …}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Literal
 
 from .dates import RevealDate
@@ -43,7 +43,7 @@ class Schedule:
         if known is None:
             self.entries[entry.path] = entry
             return None
-        if known.instant == entry.instant:
+        if same_instant(known.instant, entry.instant):
             return None
         later = max(known, entry, key=lambda item: item.instant)
         self.entries[entry.path] = later
@@ -65,6 +65,11 @@ class Schedule:
     def __contains__(self, path: object) -> bool:
         """Whether the page is scheduled."""
         return path in self.entries
+
+
+def same_instant(first: datetime, second: datetime) -> bool:
+    """Compare instants in UTC: wall times in a DST overlap never compare equal across zones."""
+    return first.astimezone(timezone.utc) == second.astimezone(timezone.utc)
 
 
 def next_reveal(instants: Iterable[datetime | None], clock: datetime) -> datetime | None:

@@ -12,6 +12,7 @@ from . import placeholder, tags
 from .dates import RevealDate, parse_reveal_date
 from .labels import Labels, format_date_words, labels_for
 from .problems import Problem, RevealError
+from .schedule import same_instant
 from .stamp import stamp_html
 
 State = Literal["sealed", "revealed"]
@@ -162,9 +163,7 @@ class _Page:
         instant = dated.date.instant if dated.date else None
         revealed = self.is_revealed(instant)
         self.block(node.prefix, self.stamp_markup(instant, node.date or "", revealed))
-        self.outcomes.append(
-            Outcome("stamp", node.line, _state(revealed), instant, node.date)
-        )
+        self.outcomes.append(Outcome("stamp", node.line, _state(revealed), instant, node.date))
 
     def stamp_markup(self, instant: datetime | None, words: str, revealed: bool) -> str:
         """The stamp's HTML in a paragraph of its own."""
@@ -203,7 +202,7 @@ class _Page:
         instant = chosen.date.instant if chosen and chosen.date else None
         words = chosen.words if chosen else None
         for dated in stamps:
-            if dated.date and instant and dated.date.instant != instant:
+            if dated.date and instant and not same_instant(dated.date.instant, instant):
                 self.problems.append(
                     Problem(
                         dated.line,
@@ -213,7 +212,7 @@ class _Page:
                 )
         scheduled = self.schedule(node.post) if self.schedule and node.post else None
         if scheduled is not None:
-            if instant is not None and scheduled != instant:
+            if instant is not None and not same_instant(scheduled, instant):
                 later = max(scheduled, instant)
                 self.problems.append(
                     Problem(

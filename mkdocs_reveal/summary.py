@@ -33,9 +33,7 @@ def summary_line(
         _count("preview", sealed, len(previews) - sealed),
         _count("scheduled page", sealed_pages, revealed_pages),
     ]
-    upcoming = next_reveal(
-        [*instants, *(outcome.instant for outcome in outcomes)], settings.clock
-    )
+    upcoming = next_reveal([*instants, *(outcome.instant for outcome in outcomes)], settings.clock)
     if upcoming is None:
         parts.append("nothing pending")
     else:

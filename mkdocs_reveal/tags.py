@@ -302,7 +302,8 @@ def parse(text: str, first_line: int = 1) -> Document:
             problems.append(
                 Problem(
                     number,
-                    "</PostPreview> closes nothing: remove it or add the <PostPreview> it belongs to",
+                    "</PostPreview> closes nothing: remove it or add the <PostPreview> it "
+                    "belongs to",
                 )
             )
             continue

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from sitebuild import Site, make_site
 
 SEED = Path(__file__).parent / "data" / "chronicles-chapter-1.md"

@@ -36,9 +36,7 @@ def landing() -> str:
             f"  - another item\n"
             f"</PostPreview>\n"
         )
-    return (
-        "---\ntitle: The Series\ndate: 2025-11-02\n---\n\n# The Series\n\n" + "\n".join(parts)
-    )
+    return "---\ntitle: The Series\ndate: 2025-11-02\n---\n\n# The Series\n\n" + "\n".join(parts)
 
 
 def post(part: int) -> str:

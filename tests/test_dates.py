@@ -290,6 +290,35 @@ def test_timezone_name_in_text_is_refused() -> None:
         reveal("Nov 4 2025 18:00 CET")
 
 
+@pytest.mark.parametrize(
+    "text", ["Nov 4 2025 18:00 GMT+3", "Nov 4 2025 18:00 UTC+01:00", "Nov 4 2025 18:00 UTC +01:00"]
+)
+def test_offset_after_utc_is_refused(text: str) -> None:
+    """dateutil reads 'GMT+3' POSIX-style as UTC-3; the author meant the opposite."""
+    with pytest.raises(RevealError, match="write the offset alone"):
+        reveal(text)
+
+
+@pytest.mark.parametrize("text", ["Nov 4 2025 18:00 EST-0500", "Nov 4 2025 18:00 +0100 (CET)"])
+def test_named_zone_with_offset_is_refused(text: str) -> None:
+    """A zone name next to an offset may be inverted by dateutil: only a bare offset is read."""
+    with pytest.raises(RevealError, match="names the timezone"):
+        reveal(text)
+
+
+@pytest.mark.parametrize(
+    "anchor",
+    [datetime(9999, 12, 31, 23, 0, tzinfo=UTC), datetime(1, 1, 1, 1, 0, tzinfo=UTC)],
+)
+def test_anchor_at_the_ends_of_the_calendar(anchor: datetime) -> None:
+    """An extreme anchor never leaks an OverflowError."""
+    try:
+        found = reveal("December 31st", tz=parse_timezone("Asia/Tokyo"), anchor=anchor)
+    except RevealError:
+        return
+    assert found.instant.utcoffset() is not None
+
+
 # --- parse_reveal_date: YAML objects ---------------------------------------------------------
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from pathlib import Path
+from typing import Any, ClassVar
 
 import markdown
 import pytest
@@ -33,7 +34,7 @@ def seed_body() -> str:
 class TestStamp(TestCase):
     """A stand-alone stamp."""
 
-    default_kwargs = {
+    default_kwargs: ClassVar[dict[str, Any]] = {
         "extensions": ["mkdocs_reveal"],
         "extension_configs": {"mkdocs_reveal": {**OSLO, "now": "2025-11-03T12:00:00+01:00"}},
     }
@@ -64,7 +65,7 @@ class TestStamp(TestCase):
 
     def test_tags_in_code_are_literal(self) -> None:
         self.assertMarkdownRenders(
-            "Use `<RevealStamp date=\"x\" />` here.\n\n    <PostPreview>\n",
+            'Use `<RevealStamp date="x" />` here.\n\n    <PostPreview>\n',
             '<p>Use <code>&lt;RevealStamp date="x" /&gt;</code> here.</p>\n'
             "<pre><code>&lt;PostPreview&gt;\n</code></pre>",
         )
@@ -73,7 +74,7 @@ class TestStamp(TestCase):
 class TestPreview(TestCase):
     """Previews, revealed and sealed."""
 
-    default_kwargs = {
+    default_kwargs: ClassVar[dict[str, Any]] = {
         "extensions": ["mkdocs_reveal"],
         "extension_configs": {"mkdocs_reveal": {**OSLO, "now": "2025-11-04T09:00:00+01:00"}},
     }

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
 import series
-from sitebuild import Site
+from sitebuild import Build, Site
 
 SiteFactory = Callable[..., Site]
 SEED = Path(__file__).parent / "data" / "chronicles-chapter-1.md"
@@ -18,8 +21,6 @@ SEED = Path(__file__).parent / "data" / "chronicles-chapter-1.md"
 
 def secret_free(build_site: Path, parts: list[int]) -> None:
     """Assert that no secret word of the given parts appears in any output file."""
-    from sitebuild import Build
-
     build = Build(0, "", build_site)
     for part in parts:
         for word in series.SECRETS[part]:
@@ -147,7 +148,9 @@ def test_sources_are_never_modified(site: SiteFactory) -> None:
         ({"sealed_pages": "hide"}, "sealed_pages"),
     ],
 )
-def test_config_errors_are_clear(site: SiteFactory, options: dict[str, object], message: str) -> None:
+def test_config_errors_are_clear(
+    site: SiteFactory, options: dict[str, object], message: str
+) -> None:
     project = site(series.pages(), reveal=options)
     build = project.build(ok=False)
     assert build.returncode != 0
@@ -204,9 +207,7 @@ def test_clock_order_env_then_option_then_build_date(site: SiteFactory) -> None:
     assert "clockword" not in project.build(env={"SOURCE_DATE_EPOCH": "1762646400"}).text(
         "index.html"
     )
-    assert "clockword" in project.build(env={"SOURCE_DATE_EPOCH": "1762819200"}).text(
-        "index.html"
-    )
+    assert "clockword" in project.build(env={"SOURCE_DATE_EPOCH": "1762819200"}).text("index.html")
 
 
 def test_bad_clock_is_a_clear_error(site: SiteFactory) -> None:
@@ -263,10 +264,6 @@ def test_unknown_post_warns(site: SiteFactory) -> None:
 
 
 def test_demo_site_builds_strict_with_both_states(tmp_path: Path) -> None:
-    import shutil
-    import subprocess
-    import sys
-
     repo = Path(__file__).resolve().parents[1]
     site_dir = tmp_path / "site"
     done = subprocess.run(
@@ -283,7 +280,7 @@ def test_demo_site_builds_strict_with_both_states(tmp_path: Path) -> None:
         ],
         capture_output=True,
         text=True,
-        env={**__import__("os").environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         check=False,
     )
     assert done.returncode == 0, done.stderr
@@ -294,7 +291,5 @@ def test_demo_site_builds_strict_with_both_states(tmp_path: Path) -> None:
         encoding="utf-8"
     )
     assert "reveal-page" in post and "noindex" in post
-    from sitebuild import Build
-
     assert Build(0, "", site_dir).containing("chrysoprase-lantern") == []
     shutil.rmtree(site_dir)
