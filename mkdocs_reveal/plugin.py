@@ -28,6 +28,7 @@ from .labels import format_date_words, known_locale
 from .problems import Problem, RevealError, log, report
 from .schedule import Entry, Schedule
 from .seal import Outcome, Settings, transform
+from .selfcheck import LeakCheck
 from .summary import summary_line
 
 PREVIEW_ENV = "MKDOCS_REVEAL_PREVIEW"
@@ -56,6 +57,8 @@ class RevealPlugin(BasePlugin[RevealConfig]):
         self.outcomes: list[Outcome] = []
         self.revealed_pages = 0
         self.stand_ins: Path | None = None
+        self.check = LeakCheck()
+        self.theme_files: set[str] = set()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Remember whether this is `serve` (where preview is the point) and whether it is dirty."""
@@ -117,6 +120,7 @@ class RevealPlugin(BasePlugin[RevealConfig]):
         self.sealed_urls = set()
         self.outcomes = []
         self.revealed_pages = 0
+        self.check = LeakCheck()
         if self.extension is not None:
             self.extension.fragments.clear()
         if self.dirty and self.command != "serve" and self.config.enabled:
@@ -152,6 +156,7 @@ class RevealPlugin(BasePlugin[RevealConfig]):
             self.sealed_pages[file.src_uri] = page
             if settings.preview:
                 continue
+            self.check.seal(markdown, _display_path_of(file.src_uri, config))
             if self.config.sealed_pages == "exclude":
                 files.remove(file)
                 continue
@@ -167,6 +172,14 @@ class RevealPlugin(BasePlugin[RevealConfig]):
                 config.nav = pages.prune_nav(config.nav, gone) or []
             if self.links is not None:
                 self.links.excluded = dict(self.sealed_pages)
+        # Files copied unchanged from the installed theme cannot carry a page's words.
+        theme_dirs = [Path(folder).resolve() for folder in config.theme.dirs]
+        self.theme_files = {
+            file.dest_uri
+            for file in files
+            if file.abs_src_path
+            and any(Path(file.abs_src_path).resolve().is_relative_to(d) for d in theme_dirs)
+        }
         for asset in ASSET_URIS:
             files.append(File.generated(config, asset, abs_src_path=str(ASSETS / Path(asset).name)))
         return files
@@ -239,6 +252,10 @@ class RevealPlugin(BasePlugin[RevealConfig]):
         problems = result.problems + self._unknown_posts(result.outcomes)
         report(sorted(problems, key=lambda problem: problem.line), display)
         self.outcomes.extend(result.outcomes)
+        self.check.publish(result.markdown)
+        self.check.publish(page.title or "")
+        for secret in result.secrets:
+            self.check.seal(secret, display)
         sealed = self.sealed_pages.get(page.file.src_uri)
         if sealed is not None and settings.preview:
             marker = settings.labels.sealed_until.format(date=sealed.words)
@@ -264,11 +281,28 @@ class RevealPlugin(BasePlugin[RevealConfig]):
             if outcome.post and pages.normalise_path(outcome.post) not in self.doc_uris
         ]
 
+    def on_page_content(
+        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """Fingerprint what the extension sealed in content that arrived late (snippets)."""
+        if self.extension is not None and self.extension.secrets:
+            for secret in self.extension.secrets:
+                self.check.seal(secret, _display_path(page, config))
+            self.extension.secrets = []
+        return html
+
+    @event_priority(-200)  # last: the self-check must see the page as it will be written
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        """Keep search engines off sealed pages' stand-ins."""
+        """Keep search engines off sealed pages' stand-ins, and check the page for leaks."""
         if page.file.src_uri in self.sealed_pages and not self._previewing():
-            return HEAD.sub(lambda head: head.group(0) + NOINDEX, output, count=1)
+            output = HEAD.sub(lambda head: head.group(0) + NOINDEX, output, count=1)
+        if self._checking():
+            self.check.scan(output, page.file.dest_uri)
         return output
+
+    def _checking(self) -> bool:
+        """Whether this build proves that nothing sealed reached the site."""
+        return bool(self.config.leak_check) and self.settings is not None and not self._previewing()
 
     def _previewing(self) -> bool:
         """Whether this build shows sealed content to the author."""
@@ -283,6 +317,8 @@ class RevealPlugin(BasePlugin[RevealConfig]):
         if not self._previewing():
             outputs.clear_search_index(site, self.sealed_urls)
             outputs.clear_sitemap(site, self.sealed_urls, config.site_url)
+        if self._checking():
+            self._prove_sealed(site)
         log.info(
             "reveal: %s",
             summary_line(
@@ -292,6 +328,22 @@ class RevealPlugin(BasePlugin[RevealConfig]):
                 instants=[entry.instant for entry in self.schedule.entries.values()],
                 settings=self.settings,
             ),
+        )
+
+    def _prove_sealed(self, site: Path) -> None:
+        """Scan what the build wrote; on a leak, remove the leaking files and stop the build."""
+        self.check.scan_folder(site, self.theme_files)
+        if not self.check.leaks:
+            return
+        lines = []
+        for leak in self.check.leaks:
+            (site / leak.output).unlink(missing_ok=True)
+            lines.append(f"  - {leak.output} holds sealed text of {leak.source}")
+        # The secret itself is never printed: build logs are often public.
+        raise PluginError(
+            "reveal: leak check failed: sealed content reached the built site. The files were "
+            "removed; do not deploy this build. Look for a plugin or template that reads the "
+            "sources directly, or set leak_check: false to investigate.\n" + "\n".join(lines)
         )
 
     def on_shutdown(self) -> None:
@@ -308,12 +360,17 @@ def _iso(text: str) -> bool:
 
 def _display_path(page: Page, config: MkDocsConfig) -> str:
     """The page's source path as the author sees it, relative to the config file's folder."""
+    return _display_path_of(page.file.src_uri, config)
+
+
+def _display_path_of(src_uri: str, config: MkDocsConfig) -> str:
+    """A docs file's path as the author sees it, relative to the config file's folder."""
     docs = Path(config.docs_dir)
     root = Path(config.config_file_path or ".").parent
     try:
-        return str((docs / page.file.src_uri).relative_to(root.resolve()))
+        return str((docs / src_uri).relative_to(root.resolve()))
     except ValueError:
-        return page.file.src_uri
+        return src_uri
 
 
 def _first_line(page: Page, markdown: str) -> int:

@@ -1,0 +1,171 @@
+"""The post-build self-check: proof that no sealed text reached any output file."""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import re
+import zlib
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+import markdown
+
+from .placeholder import VOCABULARY
+
+# Shorter fingerprints matched public text by chance on repetitive sites.
+MIN_LENGTH = 48
+# Long runs are cut into pieces, so an excerpt that keeps only part of a sentence still matches.
+PIECE = 64
+# Only characters every channel writes the same way: HTML, JSON (ASCII-escaped) and XML escape
+# quotes, ampersands, angle brackets and non-ASCII differently, so fingerprints stop at them.
+PLAIN_RUN = re.compile(r"[A-Za-z0-9 ,.;:!?()\-]+")
+SPACES = re.compile(r"\s+")
+WORD = re.compile(r"[A-Za-z]+")
+FILLER = frozenset(VOCABULARY)
+# Files that cannot hold text a reader could see; everything else is read.
+BINARY = frozenset(
+    {
+        *(".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico", ".bmp", ".woff", ".woff2"),
+        *(".ttf", ".otf", ".eot", ".pdf", ".zip", ".mp3", ".mp4", ".webm", ".ogg", ".wasm"),
+    }
+)
+
+
+class _Text(HTMLParser):
+    """Collects the text nodes of rendered HTML."""
+
+    def __init__(self) -> None:
+        """Start with no text."""
+        super().__init__(convert_charrefs=True)
+        self.nodes: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        """Keep one text node."""
+        self.nodes.append(data)
+
+
+def text_nodes(html: str) -> list[str]:
+    """The text a reader would see in an HTML fragment, node by node."""
+    reader = _Text()
+    reader.feed(html)
+    reader.close()
+    return reader.nodes
+
+
+def fingerprints(text: str) -> set[str]:
+    """Cut text into plain runs of at least MIN_LENGTH characters, in PIECE-sized pieces."""
+    found: set[str] = set()
+    for line in text.split("\n"):
+        for raw in PLAIN_RUN.findall(line):
+            run = SPACES.sub(" ", raw).strip()
+            if len(run) < MIN_LENGTH:
+                continue
+            words = run.split(" ")
+            piece: list[str] = []
+            for word in words:
+                piece.append(word)
+                if len(" ".join(piece)) >= PIECE:
+                    found.add(" ".join(piece))
+                    piece = []
+            tail = " ".join(piece)
+            if len(tail) >= MIN_LENGTH:
+                found.add(tail)
+            elif piece:
+                # Too short alone: the run's last words, enough of them to be a piece.
+                last: list[str] = []
+                for word in reversed(words):
+                    last.insert(0, word)
+                    if len(" ".join(last)) >= MIN_LENGTH:
+                        break
+                found.add(" ".join(last))
+    # The plugin's own filler is public by design; a piece made only of it proves nothing.
+    return {piece for piece in found if not set(WORD.findall(piece.lower())) <= FILLER}
+
+
+@dataclass(frozen=True)
+class Leak:
+    """Sealed text of a source page found in an output file."""
+
+    output: str
+    source: str
+
+
+@dataclass
+class LeakCheck:
+    """Fingerprints of this build's sealed content, and the scan of what the build wrote."""
+
+    secrets: dict[str, str] = field(default_factory=dict)  # fingerprint → source page
+    public: list[str] = field(default_factory=list)
+    leaks: list[Leak] = field(default_factory=list)
+    scanned: set[str] = field(default_factory=set)
+    _seen: set[str] = field(default_factory=set)
+    _matcher: re.Pattern[str] | None = None
+    _ready: bool = False
+
+    def seal(self, markdown_text: str, source: str) -> None:
+        """Fingerprint sealed Markdown as the site would render it, and as written."""
+        rendered = markdown.markdown(markdown_text)
+        for text in [*text_nodes(rendered), markdown_text]:
+            for piece in fingerprints(text):
+                self.secrets.setdefault(piece, source)
+
+    def publish(self, text: str) -> None:
+        """Remember text the site shows on purpose (a sealed teaser may quote it)."""
+        self.public.append(text)
+
+    def ready(self) -> None:
+        """Drop fingerprints the public text contains, and compile one matcher for the rest."""
+        if self._ready:
+            return
+        self._ready = True
+        if not self.secrets:
+            return
+        # A lookahead finds overlapping matches too: a run's pieces overlap one another.
+        ordered = sorted(self.secrets, key=len, reverse=True)
+        public = re.compile("(?=(" + "|".join(re.escape(piece) for piece in ordered) + "))")
+        corpus = SPACES.sub(" ", "\n".join(self.public))
+        for piece in set(public.findall(corpus)):
+            self.secrets.pop(piece, None)
+        self.public.clear()
+        if self.secrets:
+            self._matcher = self._compile(self.secrets)
+
+    @staticmethod
+    def _compile(pieces: dict[str, str]) -> re.Pattern[str]:
+        """One alternation of every fingerprint, longest first (one pass, many patterns)."""
+        ordered = sorted(pieces, key=len, reverse=True)
+        return re.compile("|".join(re.escape(piece) for piece in ordered))
+
+    def scan(self, text: str, output: str) -> None:
+        """Scan one output; only lines not already seen are searched (nav repeats per page)."""
+        self.ready()
+        self.scanned.add(output)
+        if self._matcher is None:
+            return
+        lines = set(text.split("\n"))
+        fresh = lines - self._seen
+        self._seen |= fresh
+        # Whitespace is folded as in the fingerprints: search indexes re-flow text.
+        found = self._matcher.search(SPACES.sub(" ", "\n".join(fresh)))
+        if found:
+            self.leaks.append(Leak(output, self.secrets[found.group(0)]))
+
+    def scan_folder(self, site: Path, skip: set[str]) -> None:
+        """Scan every file under the site not scanned in memory and not copied from the theme."""
+        self.ready()
+        if self._matcher is None:
+            return
+        for path in sorted(site.rglob("*")):
+            relative = path.relative_to(site).as_posix()
+            if relative in self.scanned or relative in skip or not path.is_file():
+                continue
+            if path.suffix.lower() in BINARY:
+                continue
+            data = path.read_bytes()
+            if path.suffix == ".gz":
+                # Not really gzip? Then the bytes are scanned as they are.
+                with contextlib.suppress(OSError, EOFError, zlib.error):
+                    data = gzip.decompress(data)
+            self.scan(data.decode("utf-8", errors="replace"), relative)
