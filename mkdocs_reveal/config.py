@@ -112,6 +112,25 @@ class Clock(BaseConfigOption[DateValue | None]):
         return value
 
 
+class Minutes(BaseConfigOption[int]):
+    """A whole number of minutes, at least GitHub's shortest schedule interval of 5."""
+
+    def __init__(self, default: int) -> None:
+        """Declare the option with a default."""
+        super().__init__()
+        self.default = default
+
+    def run_validation(self, value: object) -> int:
+        """Accept an integer number of minutes, 5 or more."""
+        # bool is an int to Python, but `cron_interval: true` is a mistake, not one minute.
+        if not isinstance(value, int) or isinstance(value, bool) or value < 5:
+            raise base.ValidationError(
+                f"expected the minutes between scheduled deploys, 5 or more (GitHub runs "
+                f"schedules at most every 5 minutes), such as 60; got {value!r}"
+            )
+        return value
+
+
 class RevealConfig(base.Config):
     """Options of the `reveal` plugin."""
 
@@ -141,3 +160,9 @@ class RevealConfig(base.Config):
 
     leak_check = c.Type(bool, default=True)
     """After the build, prove that no sealed text reached any output file."""
+
+    cron_interval = Minutes(default=60)
+    """Minutes between the deploy workflow's scheduled runs; closer reveals get a notice."""
+
+    notices = c.Choice(("info", "warning"), default="info")
+    """Level of the publishing notices; `warning` makes `mkdocs build --strict` fail on them."""

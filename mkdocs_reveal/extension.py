@@ -86,8 +86,10 @@ class RevealExtension(Extension):
 
     | name            | kind         | priority | why                                              |
     |-----------------|--------------|----------|--------------------------------------------------|
-    | `mkdocs_reveal` | preprocessor | 25       | after `snippets` (32) has pulled in other files  |
-    |                 |              |          | and `normalize_whitespace` (30); before          |
+    | `mkdocs_reveal` | preprocessor | 24       | after `snippets` (32) has pulled in other files, |
+    |                 |              |          | and after `fenced_code_block` (25, `fenced_code` |
+    |                 |              |          | or `superfences`) has stashed fenced code, so    |
+    |                 |              |          | whatever fences are left are not code; before    |
     |                 |              |          | `html_block` (20) would stash the tags as raw    |
     |                 |              |          | HTML, content and all                            |
     """
@@ -139,7 +141,7 @@ class RevealExtension(Extension):
         """Register the preprocessor."""
         self.settings()  # a wrong option fails here, once, not on every document
         md.registerExtension(self)
-        md.preprocessors.register(RevealPreprocessor(md, self), "mkdocs_reveal", 25)
+        md.preprocessors.register(RevealPreprocessor(md, self), "mkdocs_reveal", 24)
 
     def reset(self) -> None:
         """Forget what the previous document reported."""

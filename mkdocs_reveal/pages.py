@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import posixpath
-import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from html import escape
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 from xml.etree import ElementTree as etree
 
+import yaml
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
@@ -19,7 +21,8 @@ from . import placeholder
 from .labels import Labels
 from .stamp import stamp_html
 
-HEADING = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
+# Front matter that marks a stand-in, for templates and other plugins.
+STAND_IN_KEY = "reveal_sealed_page"
 
 
 @dataclass(frozen=True)
@@ -36,29 +39,40 @@ class SealedPage:
         return stamp_html(self.instant, self.words, False, labels)
 
 
-def page_title(meta: dict[str, Any], markdown: str, src_uri: str) -> str:
-    """The title a sealed page may still show: front matter, else first heading, else file name."""
+def page_title(meta: Mapping[str, Any], markdown: str, src_uri: str) -> str:
+    """The title a sealed page may still show: front matter, else a leading H1, else file name."""
     title = meta.get("title")
     if isinstance(title, str) and title.strip():
         return title.strip()
-    heading = HEADING.search(markdown)
-    if heading:
-        return heading.group(1).strip()
+    # Only an H1 on the first line counts, as for MkDocs before rendering: a `# ` line
+    # further down may be a comment in a code block, full of sealed words.
+    first = next((line.strip() for line in markdown.splitlines() if line.strip()), "")
+    if first.startswith("# ") and first.lstrip("# ").strip():
+        return first.lstrip("# ").strip()
     stem = posixpath.splitext(posixpath.basename(src_uri))[0]
-    return stem.replace("-", " ").replace("_", " ").capitalize()
+    name = ("index" if stem == "README" else stem).replace("-", " ").replace("_", " ")
+    # MkDocs capitalises a file name only when it is all lower case.
+    return name.capitalize() if name.lower() == name else name
 
 
-def stand_in_source(page: SealedPage, labels: Labels) -> str:
+def stand_in_source(
+    page: SealedPage, labels: Labels, front_matter: Mapping[str, Any] | None = None
+) -> str:
     """The Markdown a sealed page is built from instead of its own: title, stamp, filler."""
     notice = labels.available.format(date=page.words)
-    # Only the title survives from the real page; everything else is made here.
-    title = page.title.replace('"', '\\"')
+    # Only the title (and what `front_matter` keeps to hold the URL) survives from the real
+    # page; everything else is made here.
+    meta: dict[str, Any] = {
+        "title": page.title,
+        **(front_matter or {}),
+        # `draft` keeps the stand-in out of Material's blog listings and of RSS feeds.
+        "draft": True,
+        "search": {"exclude": True},
+        STAND_IN_KEY: True,
+    }
+    header = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
     return (
-        "---\n"
-        f'title: "{title}"\n'
-        "search:\n  exclude: true\n"
-        "reveal_sealed_page: true\n"
-        "---\n\n"
+        f"---\n{header}---\n\n"
         f"# {escape(page.title)}\n\n"
         f'<div class="reveal-preview is-sealed reveal-page" '
         f'data-reveal-at="{page.instant.isoformat()}">\n'
@@ -69,11 +83,16 @@ def stand_in_source(page: SealedPage, labels: Labels) -> str:
     )
 
 
-def write_stand_in(page: SealedPage, labels: Labels, folder: Path) -> Path:
+def write_stand_in(
+    page: SealedPage,
+    labels: Labels,
+    folder: Path,
+    front_matter: Mapping[str, Any] | None = None,
+) -> Path:
     """Write a stand-in source into the build's own folder (sources are never touched)."""
     target = folder / page.src_uri
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(stand_in_source(page, labels), encoding="utf-8")
+    target.write_text(stand_in_source(page, labels, front_matter), encoding="utf-8")
     return target
 
 
@@ -104,15 +123,27 @@ class SealedLinks(Treeprocessor):
         super().__init__(md)
         self.owner = owner
 
+    def page_uri(self) -> str:
+        """The page this Markdown instance renders, from MkDocs' own link processor if any."""
+        # Material's blog renders excerpts long after the page's own `on_page_markdown`,
+        # with its own Markdown instance: MkDocs' `relpath` processor knows the right file.
+        if "relpath" in self.md.treeprocessors:
+            file = getattr(self.md.treeprocessors["relpath"], "file", None)
+            src_uri = getattr(file, "src_uri", None)
+            if isinstance(src_uri, str):
+                return src_uri
+        return self.owner.page_uri
+
     def run(self, root: etree.Element) -> None:
         """Rewrite every link whose target is an excluded page."""
         if not self.owner.excluded:
             return
+        page_uri = self.page_uri()
         for parent in root.iter():
             for index, child in enumerate(list(parent)):
                 if child.tag != "a":
                     continue
-                target = self.owner.target(child.get("href", ""))
+                target = self.owner.target(child.get("href", ""), page_uri)
                 if target is None:
                     continue
                 span = etree.Element("span", {"class": "reveal-link is-sealed"})
@@ -139,14 +170,15 @@ class SealedLinkExtension(Extension):
         self.excluded: dict[str, SealedPage] = {}
         self.page_uri = ""
 
-    def target(self, href: str) -> SealedPage | None:
-        """The excluded page a link points at, resolved against the current page."""
+    def target(self, href: str, page_uri: str | None = None) -> SealedPage | None:
+        """The excluded page a link points at, resolved against the linking page."""
         if not href or "://" in href or href.startswith(("#", "mailto:", "/")):
             return None
         path = href.split("#", 1)[0].split("?", 1)[0]
         if not path:
             return None
-        joined = posixpath.join(posixpath.dirname(self.page_uri), path)
+        base = self.page_uri if page_uri is None else page_uri
+        joined = posixpath.join(posixpath.dirname(base), unquote(path))
         return self.excluded.get(normalise_path(joined))
 
     def extendMarkdown(self, md: Markdown) -> None:

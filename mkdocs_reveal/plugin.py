@@ -14,17 +14,18 @@ from typing import Any, Literal
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory, get_build_datetime
 from mkdocs.utils.meta import get_data
 
-from . import outputs, pages
+from . import attachments, blog, outputs, pages, tags
 from .clock import resolve_clock
 from .config import RevealConfig
 from .dates import RevealDate, parse_reveal_date, parse_time_of_day, parse_timezone
 from .extension import RevealExtension
-from .labels import format_date_words, known_locale
+from .labels import SUPPORTED, known_locale, reader_date
 from .problems import Problem, RevealError, log, report
 from .schedule import Entry, Schedule
 from .seal import Outcome, Settings, transform
@@ -57,6 +58,9 @@ class RevealPlugin(BasePlugin[RevealConfig]):
         self.outcomes: list[Outcome] = []
         self.revealed_pages = 0
         self.stand_ins: Path | None = None
+        # Each stand-in's inclusion before other plugins' on_files, to undo the blog's draft.
+        self.stand_in_inclusion: dict[str, InclusionLevel] = {}
+        self.attachments = attachments.Attachments()
         self.check = LeakCheck()
         self.theme_files: set[str] = set()
 
@@ -87,6 +91,12 @@ class RevealPlugin(BasePlugin[RevealConfig]):
             "yes",
         )
         self.settings = Settings(clock, tz, reveal_time, self._locale(config), preview)
+        if preview and self.command == "gh-deploy":
+            # A deploy publishes what it builds: a preview would publish every sealed part.
+            raise PluginError(
+                f"reveal: refusing to deploy a preview build: unset {PREVIEW_ENV} and "
+                "`preview`, then deploy again"
+            )
         if preview and self.command != "serve":
             log.warning(
                 "reveal: PREVIEW BUILD — sealed content is published in this build. Never "
@@ -107,10 +117,25 @@ class RevealPlugin(BasePlugin[RevealConfig]):
         theme = config.theme
         wanted = self.config.locale or theme.get("language") or theme.get("locale") or "en"
         name = str(wanted)
-        if not known_locale(name):
-            log.warning("reveal: unknown locale %r: stamps and dates are shown in English", name)
-            return "en"
-        return name
+        if known_locale(name):
+            return name
+        supported = ", ".join(SUPPORTED)
+        if self.config.locale:
+            log.warning(
+                "reveal: locale %r has no stamp labels: stamps and dates are shown in English "
+                "(supported: %s)",
+                name,
+                supported,
+            )
+        else:
+            # The theme's language is not a choice made for this plugin: no --strict failure.
+            log.info(
+                "reveal: no stamp labels for the theme's language %r yet: stamps and dates are "
+                "shown in English; set the `locale` option to one of %s",
+                name,
+                supported,
+            )
+        return "en"
 
     @event_priority(100)  # before any other plugin's pre_build
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -120,6 +145,7 @@ class RevealPlugin(BasePlugin[RevealConfig]):
         self.sealed_urls = set()
         self.outcomes = []
         self.revealed_pages = 0
+        self.stand_in_inclusion = {}
         self.check = LeakCheck()
         if self.extension is not None:
             self.extension.fragments.clear()
@@ -137,6 +163,7 @@ class RevealPlugin(BasePlugin[RevealConfig]):
         settings = self.settings
         self.doc_uris = {file.src_uri for file in files.documentation_pages()}
         self._read_schedule(files, config)
+        self.attachments.start(files, config)
         for entry in self.schedule.entries.values():
             if entry.revealed(settings.clock):
                 self.revealed_pages += 1
@@ -149,14 +176,13 @@ class RevealPlugin(BasePlugin[RevealConfig]):
                 file.src_uri,
                 pages.page_title(meta, markdown, file.src_uri),
                 entry.instant,
-                entry.date.text
-                if not entry.date.date_only or not _iso(entry.date.text)
-                else format_date_words(entry.instant, settings.locale),
+                reader_date(entry.date.text, entry.instant, settings.locale),
             )
             self.sealed_pages[file.src_uri] = page
             if settings.preview:
                 continue
             self.check.seal(markdown, _display_path_of(file.src_uri, config))
+            self.attachments.seal(file.content_string, file.src_uri)
             if self.config.sealed_pages == "exclude":
                 files.remove(file)
                 continue
@@ -164,7 +190,15 @@ class RevealPlugin(BasePlugin[RevealConfig]):
                 self.stand_ins = Path(tempfile.mkdtemp(prefix="mkdocs-reveal-"))
             # Point the file at a stand-in rather than setting its content: other plugins
             # (mkdocs-rss-plugin) need a real `abs_src_path` to read.
-            file.abs_src_path = str(pages.write_stand_in(page, settings.labels, self.stand_ins))
+            file.abs_src_path = str(
+                pages.write_stand_in(
+                    page,
+                    settings.labels,
+                    self.stand_ins,
+                    blog.url_front_matter(meta, file.src_uri, config),
+                )
+            )
+            self.stand_in_inclusion[file.src_uri] = file.inclusion
             self.sealed_urls.add(file.url)
         if self.config.sealed_pages == "exclude" and not settings.preview:
             gone = set(self.sealed_pages)
@@ -228,6 +262,15 @@ class RevealPlugin(BasePlugin[RevealConfig]):
             log.warning("reveal: %s: %s", where, warning)
         return parsed
 
+    @event_priority(100)  # after every plugin's on_files (the blog's moves and drops posts)
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        """Keep stand-ins built where other plugins left them, and learn their final URLs."""
+        if self.stand_in_inclusion:
+            blog.keep_stand_ins_built(files, self.stand_in_inclusion)
+            stand_ins = [files.get_file_from_path(uri) for uri in self.stand_in_inclusion]
+            self.sealed_urls = {file.url for file in stand_ins if file is not None}
+        return nav
+
     @event_priority(200)  # first: no other plugin (search, blog, rss, tags) sees sealed text
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
@@ -248,6 +291,10 @@ class RevealPlugin(BasePlugin[RevealConfig]):
             anchor=extension.anchor,
             schedule=self._lookup,
             first_line=_first_line(page, markdown),
+            # Raw text: fences are still there, and are code only as the site's extensions say.
+            fences=tags.fence_rule(
+                name for name in config.markdown_extensions if isinstance(name, str)
+            ),
         )
         problems = result.problems + self._unknown_posts(result.outcomes)
         report(sorted(problems, key=lambda problem: problem.line), display)
@@ -256,6 +303,12 @@ class RevealPlugin(BasePlugin[RevealConfig]):
         self.check.publish(page.title or "")
         for secret in result.secrets:
             self.check.seal(secret, display)
+        if not settings.preview:
+            # Front matter counts too: a cover `image:` is shown by themes and feeds.
+            uri = page.file.src_uri
+            self.attachments.publish(f"{result.markdown}\n{page.meta!r}", uri)
+            for secret in result.secrets:
+                self.attachments.seal(secret, uri)
         sealed = self.sealed_pages.get(page.file.src_uri)
         if sealed is not None and settings.preview:
             marker = settings.labels.sealed_until.format(date=sealed.words)
@@ -351,11 +404,6 @@ class RevealPlugin(BasePlugin[RevealConfig]):
         if self.stand_ins is not None:
             shutil.rmtree(self.stand_ins, ignore_errors=True)
             self.stand_ins = None
-
-
-def _iso(text: str) -> bool:
-    """Whether the author wrote the date as ISO digits rather than words."""
-    return bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}([T ].*)?", text.strip()))
 
 
 def _display_path(page: Page, config: MkDocsConfig) -> str:

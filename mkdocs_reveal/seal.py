@@ -10,7 +10,7 @@ from typing import Literal
 
 from . import placeholder, tags
 from .dates import RevealDate, parse_reveal_date
-from .labels import Labels, format_date_words, labels_for
+from .labels import Labels, labels_for, reader_date
 from .problems import Problem, RevealError
 from .schedule import same_instant
 from .stamp import stamp_html
@@ -69,12 +69,13 @@ def transform(
     anchor: datetime | None = None,
     schedule: ScheduleLookup | None = None,
     first_line: int = 1,
+    fences: tags.Fences = "none",
 ) -> Sealed:
     """Turn the two tags in Markdown text into safe Markdown with stashed HTML."""
     if not tags.MENTION.search(text):
         # Nothing of ours here: give the text back as it came, byte for byte.
         return Sealed(text)
-    document = tags.parse(text, first_line)
+    document = tags.parse(text, first_line, fences)
     page = _Page(settings, stash, anchor or settings.clock, schedule)
     page.problems.extend(document.problems)
     for node in document.nodes:
@@ -183,7 +184,7 @@ class _Page:
             return
         hidden = [line for line, number in body if number not in _stamp_lines(node)]
         self.secrets.append("\n".join(hidden))
-        date_words = words or (format_date_words(instant, self.labels.locale) if instant else "")
+        date_words = reader_date(words, instant, self.labels.locale)
         if self.settings.preview:
             marker = self.labels.sealed_until.format(date=date_words or "a date not yet set")
             self.render_body(node, body, instant, "is-sealed is-preview", marker=marker)
@@ -247,16 +248,16 @@ class _Page:
         stamps = {stamp.line: stamp for stamp in node.stamps}
         self.block(node.prefix, f'<div class="reveal-preview {state}">')
         if marker is not None:
-            self.block(node.prefix, f'<p class="reveal-preview-marker">{escape(marker)}</p>')
+            self.block(node.inner, f'<p class="reveal-preview-marker">{escape(marker)}</p>')
         for line, number in body:
             if number in stamps:
                 stamp = stamps[number]
                 self.block(
-                    node.prefix, self.stamp_markup(instant, stamp.date or "", marker is None)
+                    node.inner, self.stamp_markup(instant, stamp.date or "", marker is None)
                 )
             else:
-                self.emit(node.prefix + line if line.strip() else node.prefix.rstrip())
-        self.block(node.prefix, "</div>")
+                self.emit(node.inner + line if line.strip() else node.inner.rstrip())
+        self.block(node.inner, "</div>")
 
     def sealed_markup(
         self, node: tags.Preview, instant: datetime | None, words: str, hidden: list[str]
@@ -294,7 +295,7 @@ def _stamp_lines(node: tags.Preview) -> set[int]:
 
 def _dedent(node: tags.Preview) -> list[tuple[str, int]]:
     """Strip the preview's container prefix and common indentation from its body lines."""
-    prefix = node.prefix
+    prefix = node.inner
     rests = [line[len(prefix) :] if line.startswith(prefix) else line for line in node.body]
     indents = [len(rest) - len(rest.lstrip(" \t")) for rest in rests if rest.strip()]
     common = min(indents, default=0)

@@ -144,13 +144,14 @@ class LeakCheck:
         self.scanned.add(output)
         if self._matcher is None:
             return
-        lines = set(text.split("\n"))
-        fresh = lines - self._seen
-        self._seen |= fresh
+        seen = self._seen
+        # In order, once each: the report must not depend on set ordering.
+        fresh = [line for line in dict.fromkeys(text.split("\n")) if line not in seen]
+        seen.update(fresh)
         # Whitespace is folded as in the fingerprints: search indexes re-flow text.
-        found = self._matcher.search(SPACES.sub(" ", "\n".join(fresh)))
-        if found:
-            self.leaks.append(Leak(output, self.secrets[found.group(0)]))
+        found = self._matcher.finditer(SPACES.sub(" ", "\n".join(fresh)))
+        sources = dict.fromkeys(self.secrets[match.group(0)] for match in found)
+        self.leaks.extend(Leak(output, source) for source in sources)
 
     def scan_folder(self, site: Path, skip: set[str]) -> None:
         """Scan every file under the site not scanned in memory and not copied from the theme."""

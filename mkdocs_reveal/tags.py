@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from typing import Literal
 
 from .problems import Problem
 
+Fences = Literal["none", "top", "nested"]
 PREVIEW = "postpreview"
 STAMP = "revealstamp"
 KNOWN_ATTRIBUTES = {PREVIEW: ("blurred", "date", "post"), STAMP: ("date",)}
@@ -15,11 +18,15 @@ SPELLING = {PREVIEW: "PostPreview", STAMP: "RevealStamp"}
 
 # Fast path: a page that does not contain either tag name is returned untouched.
 MENTION = re.compile(r"<\s*/?\s*(?:postpreview|revealstamp)\b", re.IGNORECASE)
-# A tag alone on its line, behind an optional container prefix (indentation, block quotes).
+# A tag alone on its line, behind an optional container prefix: indentation, block quotes,
+# and a list marker (the tag is then the list item's content).
 TAG_LINE = re.compile(
-    r"^(?P<prefix>(?:[ \t]*>)*[ \t]*)(?P<tag><\s*/?\s*(?:postpreview|revealstamp)\b[^<>]*>)[ \t]*$",
+    r"^(?P<prefix>(?P<quotes>(?:[ \t]*>)*)(?P<indent>[ \t]*)(?P<marker>(?:[-*+]|\d+[.)])[ \t]+)?)"
+    r"(?P<tag><\s*/?\s*(?:postpreview|revealstamp)\b[^<>]*>)[ \t]*$",
     re.IGNORECASE,
 )
+OPENING = re.compile(r"<\s*postpreview\b", re.IGNORECASE)
+CLOSING = re.compile(r"<\s*/\s*postpreview\b", re.IGNORECASE)
 UNQUOTED = re.compile(r"=\s*[^\s\"']")
 FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,})")
 QUOTE_PREFIX = re.compile(r"^(?:[ \t]*>[ \t]?)+")
@@ -45,7 +52,8 @@ class Preview:
     """A `<PostPreview …>` … `</PostPreview>` block and what it holds."""
 
     line: int
-    prefix: str
+    prefix: str  # before the opening tag, as written
+    inner: str  # before each line that continues it (a list marker becomes indentation)
     blurred: bool = False
     date: str | None = None
     post: str | None = None
@@ -115,10 +123,27 @@ def read_tag(source: str) -> Tag | None:
     return reader.tag
 
 
-def code_lines(lines: list[str]) -> set[int]:
-    """Return the indexes of lines inside fenced code, indented code or multi-line code spans."""
+def fence_rule(extensions: Iterable[str]) -> Fences:
+    """Which fences Python-Markdown will read as code, given the names of its extensions."""
+    names = {name.removeprefix("markdown.extensions.") for name in extensions}
+    if "pymdownx.superfences" in names:
+        return "nested"
+    if names & {"fenced_code", "extra"}:
+        return "top"
+    return "none"
+
+
+def code_lines(lines: list[str], fences: Fences = "none") -> set[int]:
+    """Return the indexes of lines inside fenced code, indented code or multi-line code spans.
+
+    `fences` says which fences are code: none (plain Python-Markdown, or fences already
+    stashed by an earlier preprocessor), top-level only (`fenced_code`), or nested as well
+    (`pymdownx.superfences`). Where in doubt a line is not code: a tag wrongly taken for code
+    would reach the page as raw HTML, its content visible.
+    """
     inside: set[int] = set()
     fence: str | None = None
+    fence_start = 0
     prev_blank = True
     container_indent = -1  # content indent of the innermost open list/admonition, -1 for none
     paragraph: list[int] = []
@@ -130,7 +155,10 @@ def code_lines(lines: list[str]) -> set[int]:
         if fence is not None:
             inside.add(index)
             closer = stripped.rstrip()
-            if closer.startswith(fence) and closer == closer[0] * len(closer):
+            if fences == "top":
+                if raw.rstrip(" ") == fence:
+                    fence = None
+            elif closer.startswith(fence) and closer == closer[0] * len(closer):
                 fence = None
             continue
         if not stripped.strip():
@@ -138,11 +166,14 @@ def code_lines(lines: list[str]) -> set[int]:
             inside |= _span_lines(lines, paragraph)
             paragraph = []
             continue
-        opener = FENCE.match(stripped)
+        opener = FENCE.match(stripped) if fences != "none" else None
+        if opener and fences == "top" and not raw.startswith(opener.group("fence")):
+            opener = None  # `fenced_code` reads fences only at the start of a top-level line
         if opener:
             inside |= _span_lines(lines, paragraph)
             paragraph = []
             fence = opener.group("fence")
+            fence_start = index
             inside.add(index)
             prev_blank = False
             continue
@@ -156,6 +187,10 @@ def code_lines(lines: list[str]) -> set[int]:
             container_indent = -1 if indent == 0 else container_indent
         paragraph.append(index)
         prev_blank = False
+    if fence is not None:
+        # Python-Markdown needs the closing fence: an unclosed one is not code, so it must
+        # not hide the tags after it (they would reach the page as raw HTML, content and all).
+        inside -= set(range(fence_start, len(lines)))
     inside |= _span_lines(lines, paragraph)
     return inside
 
@@ -184,13 +219,13 @@ def normalise(text: str) -> str:
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
-def parse(text: str, first_line: int = 1) -> Document:
+def parse(text: str, first_line: int = 1, fences: Fences = "none") -> Document:
     """Parse Markdown text into text runs, stamps and previews, with line numbers."""
     lines = normalise(text).split("\n")
     problems: list[Problem] = []
     if not MENTION.search(text):
         return Document([Text(lines)], problems)
-    in_code = code_lines(lines)
+    in_code = code_lines(lines, fences)
     nodes: list[Node] = []
     run: list[str] = []
     stack: list[Preview] = []  # open previews, outermost first; nested ones mark the outer broken
@@ -205,7 +240,8 @@ def parse(text: str, first_line: int = 1) -> Document:
         number = index + first_line
         match = None if index in in_code else TAG_LINE.match(line)
         tag = read_tag(match.group("tag")) if match else None
-        if match is None and index not in in_code and MENTION.search(INLINE_CODE.sub("", line)):
+        outside = INLINE_CODE.sub("", line)
+        if match is None and index not in in_code and MENTION.search(outside):
             problems.append(
                 Problem(
                     number,
@@ -213,9 +249,13 @@ def parse(text: str, first_line: int = 1) -> Document:
                     "was left out of the page: put the tag on a line of its own",
                 )
             )
-            # Fail closed: the line may hold a whole one-line preview with its hidden words.
+            # Fail closed: the line may hold a whole one-line preview with its hidden words,
+            # and an opening left open seals what follows, up to its </PostPreview>.
             if stack:
                 stack[0].broken = True
+            elif OPENING.search(outside) and not CLOSING.search(outside):
+                flush()
+                stack.append(Preview(number, "", "", broken=True))
             continue
         if match is None or tag is None:
             if match is not None and tag is None:
@@ -237,6 +277,11 @@ def parse(text: str, first_line: int = 1) -> Document:
                 run.append(line)
             continue
         prefix = match.group("prefix")
+        inner = (
+            match.group("quotes")
+            + match.group("indent")
+            + ("    " if match.group("marker") else "")
+        )
         name = tag.name
         # HTML allows unquoted values, but one with spaces splits into stray attributes:
         # then say the real cause once, and trust nothing the tag says.
@@ -279,6 +324,7 @@ def parse(text: str, first_line: int = 1) -> Document:
             preview = Preview(
                 number,
                 prefix,
+                inner,
                 blurred="blurred" in tag.attrs,
                 date=tag.attrs.get("date") or None,
                 post=tag.attrs.get("post") or None,

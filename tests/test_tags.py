@@ -15,13 +15,14 @@ SEED = Path(__file__).parent / "data" / "chronicles-chapter-1.md"
 
 
 def previews(text: str) -> list[tags.Preview]:
-    """The previews of a text."""
-    return [node for node in tags.parse(text).nodes if isinstance(node, tags.Preview)]
+    """The previews of a text, with fences read as `pymdownx.superfences` reads them."""
+    document = tags.parse(text, fences="nested")
+    return [node for node in document.nodes if isinstance(node, tags.Preview)]
 
 
 def messages(text: str) -> list[tuple[int, str]]:
     """The problems of a text as (line, message)."""
-    return [(problem.line, problem.message) for problem in tags.parse(text).problems]
+    return [(p.line, p.message) for p in tags.parse(text, fences="nested").problems]
 
 
 def test_seed_has_three_previews_with_stamps_and_lines() -> None:
@@ -181,3 +182,42 @@ def test_parser_keeps_every_line_accounted_for(lines: list[str]) -> None:
     for node in document.nodes:
         if isinstance(node, tags.Preview):
             assert len(node.body) == len(node.body_lines)
+
+
+def test_unclosed_fence_hides_nothing() -> None:
+    # Python-Markdown needs the closing fence; without it the tags after it are real.
+    text = "```\n<PostPreview date='2030-01-01'>\nsecret\n</PostPreview>\n"
+    for fences in ("top", "nested"):
+        assert isinstance(tags.parse(text, fences=fences).nodes[1], tags.Preview)
+
+
+def test_fence_rule_follows_the_extensions() -> None:
+    assert tags.fence_rule([]) == "none"
+    assert tags.fence_rule(["toc", "markdown.extensions.fenced_code"]) == "top"
+    assert tags.fence_rule(["extra"]) == "top"
+    assert tags.fence_rule(["fenced_code", "pymdownx.superfences"]) == "nested"
+
+
+def test_fences_are_code_only_where_the_extensions_say() -> None:
+    # Blank lines inside: without fences the backticks cannot pair up into a code span.
+    nested = "- item\n\n    ```\n\n    <PostPreview>\n\n    ```\n"
+    top = "```\n\n<PostPreview>\n\n```\n"
+    assert previews_with(nested, "nested") == 0 and previews_with(nested, "top") == 1
+    assert previews_with(top, "top") == 0 and previews_with(top, "none") == 1
+
+
+def previews_with(text: str, fences: tags.Fences) -> int:
+    """How many previews the parser finds under a fence rule."""
+    return sum(isinstance(node, tags.Preview) for node in tags.parse(text, fences=fences).nodes)
+
+
+def test_list_marker_before_a_tag() -> None:
+    (preview,) = previews("- <PostPreview date='2030-01-01'>\n    secret\n\n    </PostPreview>")
+    assert (preview.prefix, preview.inner, preview.body) == ("- ", "    ", ["    secret", ""])
+
+
+def test_an_opening_that_is_not_alone_still_seals_what_follows() -> None:
+    document = tags.parse("intro <PostPreview date='2030-01-01'>\nsecret\n</PostPreview>\nafter")
+    assert [type(node).__name__ for node in document.nodes] == ["Preview", "Text"]
+    preview = document.nodes[0]
+    assert isinstance(preview, tags.Preview) and preview.broken and preview.body == ["secret"]

@@ -1,0 +1,164 @@
+"""What a MkDocs project schedules, read the same way by the plugin and by the CLI.
+
+The plugin reads these during a build; `mkdocs-reveal` reads them without building. Both go
+through this module, so a CI job asking "is a reveal due?" judges by exactly the clock and
+schedule the next build will use.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, tzinfo
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.utils import get_build_datetime
+from mkdocs.utils.meta import get_data
+
+from . import tags
+from .clock import ENV_NOW, resolve_clock
+from .config import RevealConfig
+from .dates import RevealDate, parse_reveal_date, parse_time_of_day, parse_timezone
+from .pages import normalise_path
+from .problems import Problem, RevealError
+from .schedule import Entry, Schedule
+from .seal import Outcome, Settings, transform
+
+# Either of these pins MkDocs' build date, and so the clock, whatever the real time is.
+PINS = (ENV_NOW, "SOURCE_DATE_EPOCH")
+
+
+def read_clock(
+    options: RevealConfig, env: Mapping[str, str] | None = None
+) -> tuple[tzinfo, time, datetime]:
+    """The site's time zone, its reveal time and the clock, as every build reads them."""
+    tz = parse_timezone(options.timezone)
+    reveal_time = parse_time_of_day(options.reveal_time)
+    clock = resolve_clock(
+        env=os.environ if env is None else env,
+        option=options.now,
+        fallback=get_build_datetime(),
+        tz=tz,
+        reveal_time=reveal_time,
+    )
+    return tz, reveal_time, clock
+
+
+def clock_follows_time(options: RevealConfig, env: Mapping[str, str] | None = None) -> bool:
+    """Whether the clock is the real time (nothing pins it), so it moves between builds."""
+    environment = os.environ if env is None else env
+    if any(environment.get(name, "").strip() for name in PINS):
+        return False
+    now = options.now
+    return now is None or (isinstance(now, str) and not now.strip())
+
+
+def read_schedule(
+    options: RevealConfig, files: Files, settings: Settings, config: MkDocsConfig
+) -> tuple[Schedule, list[str]]:
+    """Merge the config's schedule with `reveal:` front matter; return it and its warnings."""
+    schedule = Schedule()
+    warnings: list[str] = []
+    doc_uris = {file.src_uri for file in files.documentation_pages()}
+    for path, value in options.schedule.items():
+        key = normalise_path(path)
+        if key not in doc_uris:
+            raise RevealError(
+                f"{config.config_file_path}: schedule: '{path}' names no page in "
+                f"docs_dir ({config.docs_dir}); write the path relative to docs_dir, "
+                "such as blog/part-1.md"
+            )
+        when = _parse(value, f"{config.config_file_path}: schedule: {path}", settings, warnings)
+        schedule.add(Entry(key, when, "config"))
+    for file in files.documentation_pages():
+        text = file.content_string
+        # Cheap test first: front matter is only parsed on pages that can have `reveal:`.
+        if not text.startswith("---") or "reveal" not in text[:2000]:
+            continue
+        _, meta = get_data(text)
+        if "reveal" not in meta:
+            continue
+        where = f"{file.src_uri}: front matter `reveal`"
+        when = _parse(meta["reveal"], where, settings, warnings)
+        disagreement = schedule.add(Entry(file.src_uri, when, "front matter"))
+        if disagreement:
+            warnings.append(disagreement)
+    return schedule, warnings
+
+
+def _parse(value: Any, where: str, settings: Settings, warnings: list[str]) -> RevealDate:
+    """Parse a schedule date; a bad one is an error, since nothing can be judged by it."""
+    try:
+        parsed = parse_reveal_date(
+            value if isinstance(value, str | date) else str(value),
+            tz=settings.tz,
+            reveal_time=settings.reveal_time,
+            anchor=settings.clock,
+        )
+    except RevealError as error:
+        raise RevealError(f"{where}: {error}") from None
+    warnings.extend(f"{where}: {warning}" for warning in parsed.warnings)
+    return parsed
+
+
+def page_anchor(meta: Mapping[str, Any], settings: Settings) -> datetime | None:
+    """The page's `date` front matter, which anchors dates written without a year."""
+    value = meta.get("date")
+    if isinstance(value, dict):  # Material's blog: date: {created: …}
+        value = value.get("created")
+    if not isinstance(value, str | date):
+        return None
+    try:
+        return parse_reveal_date(
+            value, tz=settings.tz, reveal_time=settings.reveal_time, anchor=settings.clock
+        ).instant
+    except RevealError:
+        return None
+
+
+def body_line(source: str, markdown: str) -> int:
+    """The source line the Markdown body starts on, after the front matter is removed."""
+    if not source.endswith(markdown):
+        return 1
+    return source[: len(source) - len(markdown)].count("\n") + 1
+
+
+@dataclass
+class Found:
+    """The previews and stamps of one page, and what was wrong with them."""
+
+    src_uri: str
+    outcomes: list[Outcome] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def find_previews(
+    files: Files, settings: Settings, schedule: Schedule, config: MkDocsConfig
+) -> list[Found]:
+    """Judge every page's tags at the clock, as a build would, without rendering anything."""
+    fences = tags.fence_rule(name for name in config.markdown_extensions if isinstance(name, str))
+    found: list[Found] = []
+    for file in files.documentation_pages():
+        entry = schedule.entries.get(file.src_uri)
+        if entry is not None and not entry.revealed(settings.clock):
+            # A build shows a sealed page's stand-in, not its own tags: they are not on the site.
+            continue
+        source = file.content_string
+        if not tags.MENTION.search(source):
+            continue
+        markdown, meta = get_data(source)
+        result = transform(
+            markdown,
+            settings,
+            lambda html: "",  # nothing is rendered: only the outcomes are wanted
+            anchor=page_anchor(meta, settings),
+            schedule=lambda post: schedule.instant(normalise_path(post)),
+            first_line=body_line(source, markdown),
+            fences=fences,
+        )
+        if result.outcomes or result.problems:
+            found.append(Found(file.src_uri, result.outcomes, result.problems))
+    return found
