@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import difflib
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -338,6 +339,8 @@ def _ordinal_suffix(number: int) -> str:
     return _SUFFIXES[_EN.ordinal_form(number)]
 
 
+# dateutil is slow, and a site repeats the same few date texts on many pages.
+@functools.lru_cache(maxsize=4096)
 def _read(text: str) -> tuple[bool, bool, datetime]:
     """Return whether year and time were written, and the datetime (year may be a placeholder)."""
     try:

@@ -1,0 +1,168 @@
+"""What the plugin costs: the same sites built with and without it, alternately.
+
+Run from the repository root:
+
+    python benchmarks/build_overhead.py            # 200, 1,000 and 2,000 pages, 5 runs each
+    python benchmarks/build_overhead.py --pages 200 --runs 3
+
+Prints, per site size, the median build time with and without the plugin and their ratio,
+then a micro-benchmark of the transform alone (pages per second, tag-free and tag-heavy).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import random
+import shutil
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs_reveal.seal import Settings, transform
+from mkdocs_reveal.dates import parse_timezone, parse_time_of_day
+
+WORDS = (
+    "site build page reader series part teaser stamp schedule theme search index nav link "
+    "author draft release morning evening clock zone date week month story chapter note"
+).split()
+CLOCK = "2025-11-12T12:00:00+01:00"
+
+
+def sentence(rng: random.Random, words: int) -> str:
+    """A sentence of ordinary words."""
+    return " ".join(rng.choice(WORDS) for _ in range(words)).capitalize() + "."
+
+
+def page(rng: random.Random, index: int, with_tags: bool) -> str:
+    """A page of realistic size: headings, paragraphs, a list, a code block, maybe previews."""
+    parts = [f"# Page {index}\n"]
+    for section in range(4):
+        parts.append(f"## Section {section}\n")
+        parts.extend(sentence(rng, rng.randint(12, 30)) + "\n" for _ in range(3))
+        parts.append("\n".join(f"- {sentence(rng, 6)}" for _ in range(4)) + "\n")
+    parts.append("```python\nprint('hello')\n```\n")
+    if with_tags:
+        for part in range(3):
+            # A mix of sealed and revealed previews around the benchmark's clock.
+            day = 3 + 7 * part
+            parts.append(
+                f'<PostPreview blurred date="2025-11-{day:02d}">\n'
+                f'  <RevealStamp date="2025-11-{day:02d}" />\n\n'
+                f"  **{sentence(rng, 3)}**\n\n  {sentence(rng, 25)}\n\n"
+                + "\n".join(f"  - {sentence(rng, 5)}" for _ in range(3))
+                + "\n</PostPreview>\n"
+            )
+    return "\n".join(parts)
+
+
+def make_site(root: Path, count: int, with_plugin: bool) -> Path:
+    """Write a site of `count` pages in sections of 50; 10% with tags, some pages sealed."""
+    rng = random.Random(count)  # the same site for both variants
+    docs = root / "docs"
+    schedule: dict[str, str] = {}
+    for index in range(count):
+        path = f"section-{index // 50:03d}/page-{index:04d}.md"
+        target = docs / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page(rng, index, with_tags=index % 10 == 0), encoding="utf-8")
+        if index % 100 == 5:
+            schedule[path] = "2025-12-01"  # sealed at the clock
+        elif index % 100 == 7:
+            schedule[path] = "2025-11-01"  # revealed
+    (docs / "index.md").write_text("# Home\n", encoding="utf-8")
+    plugins: list[Any] = ["search"]
+    if with_plugin:
+        plugins.append(
+            {"reveal": {"timezone": "Europe/Oslo", "now": CLOCK, "schedule": schedule}}
+        )
+    config = {
+        "site_name": "Benchmark",
+        "site_url": "https://example.org/",
+        "theme": {"name": "material", "font": False},
+        "plugins": plugins,
+        "markdown_extensions": ["admonition", "pymdownx.superfences", "toc"],
+    }
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    return root / "mkdocs.yml"
+
+
+def timed_build(config_file: Path) -> float:
+    """Build a site in-process and return the seconds it took."""
+    config = load_config(str(config_file))
+    start = time.perf_counter()
+    build(config)
+    return time.perf_counter() - start
+
+
+def compare(count: int, runs: int) -> tuple[float, float]:
+    """Median build times without and with the plugin, built alternately."""
+    with tempfile.TemporaryDirectory(prefix="reveal-bench-") as folder:
+        plain = make_site(Path(folder) / "plain", count, with_plugin=False)
+        sealed = make_site(Path(folder) / "reveal", count, with_plugin=True)
+        timed_build(plain)  # warm caches (imports, theme templates) for both variants
+        timed_build(sealed)
+        without, with_ = [], []
+        for _ in range(runs):
+            without.append(timed_build(plain))
+            with_.append(timed_build(sealed))
+            shutil.rmtree(plain.parent / "site", ignore_errors=True)
+            shutil.rmtree(sealed.parent / "site", ignore_errors=True)
+    return statistics.median(without), statistics.median(with_)
+
+
+def pages_per_second(text: str, seconds: float = 2.0) -> float:
+    """How many pages like `text` the transform handles per second."""
+    tz = parse_timezone("Europe/Oslo")
+    from mkdocs_reveal.clock import resolve_clock
+
+    settings = Settings(
+        clock=resolve_clock(
+            env={}, option=CLOCK, fallback=time_now(), tz=tz, reveal_time=parse_time_of_day("09:00")
+        ),
+        tz=tz,
+        reveal_time=parse_time_of_day("09:00"),
+    )
+    stash: Callable[[str], str] = lambda html: "<!-- stash -->"  # noqa: E731
+    done, start = 0, time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        transform(text, settings, stash)
+        done += 1
+    return done / (time.perf_counter() - start)
+
+
+def time_now() -> Any:
+    """The current instant, timezone-aware."""
+    from datetime import datetime, timezone
+
+    return datetime.now(tz=timezone.utc)
+
+
+def main() -> None:
+    """Run the benchmark and print the tables."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--pages", type=int, nargs="*", default=[200, 1000, 2000])
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    print(f"{'pages':>6} {'without (s)':>12} {'with (s)':>10} {'ratio':>7}")
+    for count in args.pages:
+        without, with_ = compare(count, args.runs)
+        print(f"{count:>6} {without:>12.2f} {with_:>10.2f} {with_ / without:>7.3f}", flush=True)
+    rng = random.Random(0)
+    plain, tagged = page(rng, 0, with_tags=False), page(rng, 1, with_tags=True)
+    print(f"\ntransform alone: {pages_per_second(plain):,.0f} tag-free pages/s, "
+          f"{pages_per_second(tagged):,.0f} tag-heavy pages/s")
+
+
+if __name__ == "__main__":
+    main()
