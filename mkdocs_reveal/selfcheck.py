@@ -7,9 +7,9 @@ import gzip
 import re
 import zlib
 from collections.abc import Iterable
-from itertools import filterfalse
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from itertools import filterfalse
 from pathlib import Path
 from typing import Any
 
