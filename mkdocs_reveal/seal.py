@@ -252,9 +252,7 @@ class _Page:
         for line, number in body:
             if number in stamps:
                 stamp = stamps[number]
-                self.block(
-                    node.inner, self.stamp_markup(instant, stamp.date or "", marker is None)
-                )
+                self.block(node.inner, self.stamp_markup(instant, stamp.date or "", marker is None))
             else:
                 self.emit(node.inner + line if line.strip() else node.inner.rstrip())
         self.block(node.inner, "</div>")
