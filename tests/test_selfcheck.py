@@ -7,11 +7,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
 import series
+from sitebuild import Site
+
 from mkdocs_reveal.placeholder import VOCABULARY
 from mkdocs_reveal.selfcheck import MIN_LENGTH, LeakCheck, fingerprints
-from sitebuild import Site
 
 SiteFactory = Callable[..., Site]
 SEED = Path(__file__).parent / "data" / "chronicles-chapter-1.md"
