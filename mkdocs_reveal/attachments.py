@@ -79,9 +79,7 @@ class Attachments:
 
     def withheld(self) -> dict[str, str]:
         """The attachments only sealed content refers to, with a page that refers to each."""
-        candidates = {
-            uri: page for uri, page in self.sealed.items() if uri not in self.published
-        }
+        candidates = {uri: page for uri, page in self.sealed.items() if uri not in self.published}
         if not candidates:
             return {}
         # A stylesheet or template that names the file keeps it: it is used in the open.

@@ -31,9 +31,7 @@ def _post_dir(options: Any) -> str:
     return posixpath.normpath(str(options.get("post_dir", "{blog}/posts")).format(blog=blog_dir))
 
 
-def url_front_matter(
-    meta: Mapping[str, Any], src_uri: str, config: MkDocsConfig
-) -> dict[str, Any]:
+def url_front_matter(meta: Mapping[str, Any], src_uri: str, config: MkDocsConfig) -> dict[str, Any]:
     """The front matter a blog post's stand-in must keep so that its URL stays the same.
 
     The blog computes a post's URL from its date, its slug (or its title, which the stand-in
@@ -55,6 +53,15 @@ def url_front_matter(
     return {}
 
 
+def inclusion_before(file: File, meta: Mapping[str, Any]) -> InclusionLevel:
+    """A sealed page's inclusion before other plugins run; a post marked draft stays a draft."""
+    # The blog drops drafts; without the plugin this post would not be built at all, so its
+    # stand-in must not be built either.
+    if meta.get("draft") is True:
+        return InclusionLevel.EXCLUDED
+    return file.inclusion
+
+
 def keep_stand_ins_built(files: Iterable[File], stand_ins: Mapping[str, InclusionLevel]) -> int:
     """Build stand-ins the blog dropped as drafts, at the URL the blog gave them.
 
@@ -65,7 +72,7 @@ def keep_stand_ins_built(files: Iterable[File], stand_ins: Mapping[str, Inclusio
         before = stand_ins.get(file.src_uri)
         if before is None or file.inclusion != InclusionLevel.EXCLUDED:
             continue
-        if before.is_excluded():
+        if before in (InclusionLevel.EXCLUDED, InclusionLevel.DRAFT):
             # Excluded by the author (`exclude_docs`, `draft_docs`): keep it as it was.
             file.inclusion = before
             continue

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime, timedelta, timezone, tzinfo
+from itertools import pairwise
 
 # GitHub disables scheduled workflows in public repositories after 60 days without activity.
 INACTIVITY = timedelta(days=60)
@@ -30,7 +31,7 @@ def publishing_notices(
             "push a commit or re-enable the workflow before then, or the part is not deployed"
         )
     minutes = int(interval.total_seconds() // 60)
-    for first, second in zip(pending, pending[1:], strict=False):
+    for first, second in pairwise(pending):
         if second - first < interval:
             gap = _duration(second - first)
             found.append(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from html import escape
@@ -16,6 +16,8 @@ import yaml
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
 
 from . import placeholder
 from .labels import Labels
@@ -184,3 +186,26 @@ class SealedLinkExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         """Register the tree processor after inline links exist (20), before MkDocs' relpath (0)."""
         md.treeprocessors.register(SealedLinks(md, self), "reveal_sealed_links", 5)
+
+
+def not_utf8(files: Iterable[File], config: MkDocsConfig) -> str:
+    """Describe the first page that is not UTF-8: where it goes wrong, and how to fix it."""
+    root = Path(config.config_file_path or ".").resolve().parent
+    for file in files:
+        if not file.is_documentation_page() or file.abs_src_path is None:
+            continue
+        data = Path(file.abs_src_path).read_bytes()
+        try:
+            data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            # `start` counts from the end of a BOM if there is one.
+            at = error.start + (3 if data.startswith(b"\xef\xbb\xbf") else 0)
+            line = data.count(b"\n", 0, at) + 1
+            column = at - (data.rfind(b"\n", 0, at) + 1) + 1
+            path = Path(file.abs_src_path).resolve()
+            shown = path.relative_to(root) if path.is_relative_to(root) else path
+            return (
+                f"{shown}:{line}: this page is not UTF-8 (byte 0x{data[at]:02x} at column "
+                f"{column}); MkDocs reads pages as UTF-8: save it as UTF-8 and build again"
+            )
+    return "a page is not UTF-8; MkDocs reads pages as UTF-8: save it as UTF-8"

@@ -2,35 +2,40 @@
 
 from __future__ import annotations
 
+import functools
+import logging
 import os
 import re
 import shutil
 import tempfile
-from collections.abc import Mapping
-from datetime import date, datetime
+from collections.abc import Callable
+from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.utils import clean_directory, get_build_datetime
+from mkdocs.utils import clean_directory
 from mkdocs.utils.meta import get_data
 
-from . import attachments, blog, outputs, pages, tags
-from .clock import resolve_clock
+from . import attachments, blog, ics, manifest, outputs, pages, project, serve, tags
 from .config import RevealConfig
-from .dates import RevealDate, parse_reveal_date, parse_time_of_day, parse_timezone
 from .extension import RevealExtension
 from .labels import SUPPORTED, known_locale, reader_date
+from .notices import publishing_notices
 from .problems import Problem, RevealError, log, report
-from .schedule import Entry, Schedule
+from .schedule import Schedule, next_reveal
 from .seal import Outcome, Settings, transform
 from .selfcheck import LeakCheck
 from .summary import summary_line
+
+if TYPE_CHECKING:  # importing the live-reload server costs every build 60 ms
+    from mkdocs.livereload import LiveReloadServer
 
 PREVIEW_ENV = "MKDOCS_REVEAL_PREVIEW"
 ASSETS = Path(__file__).parent / "assets"
@@ -63,6 +68,11 @@ class RevealPlugin(BasePlugin[RevealConfig]):
         self.attachments = attachments.Attachments()
         self.check = LeakCheck()
         self.theme_files: set[str] = set()
+        self.ledger = manifest.Ledger()
+        self.timer: serve.RevealTimer | None = None
+        self.next_instant: datetime | None = None
+        self.instants: list[datetime | None] = []
+        self.live = False  # whether the clock is the real time, so `serve` rebuilds at reveals
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Remember whether this is `serve` (where preview is the point) and whether it is dirty."""
@@ -74,15 +84,9 @@ class RevealPlugin(BasePlugin[RevealConfig]):
         if not self.config.enabled:
             return config
         try:
-            tz = parse_timezone(self.config.timezone)
-            reveal_time = parse_time_of_day(self.config.reveal_time)
-            clock = resolve_clock(
-                env=os.environ,
-                option=self.config.now,
-                fallback=get_build_datetime(),
-                tz=tz,
-                reveal_time=reveal_time,
-            )
+            # Shared with the `mkdocs-reveal` CLI, which must judge by the same clock.
+            tz, reveal_time, clock = project.read_clock(self.config)
+            self.live = project.clock_follows_time(self.config)
         except RevealError as error:
             raise PluginError(f"reveal: {error}") from None
         preview = self.config.preview or os.environ.get(PREVIEW_ENV, "").lower() in (
@@ -147,12 +151,16 @@ class RevealPlugin(BasePlugin[RevealConfig]):
         self.revealed_pages = 0
         self.stand_in_inclusion = {}
         self.check = LeakCheck()
+        self.ledger.clear()
         if self.extension is not None:
             self.extension.fragments.clear()
         if self.dirty and self.command != "serve" and self.config.enabled:
             # A dirty build keeps files it does not rewrite, and a page sealed now may have
             # been written revealed (or in preview) by an earlier build: start clean instead.
             log.info("reveal: --dirty outside `serve` could keep sealed pages; cleaning site_dir")
+            clean_directory(config.site_dir)
+        if self.timer is not None and self.timer.take_fired() and self.dirty:
+            # `serve --dirty` rewrites only pages whose sources changed; a reveal changes none.
             clean_directory(config.site_dir)
 
     @event_priority(200)  # first: other plugins must never read a sealed page's source
@@ -198,7 +206,7 @@ class RevealPlugin(BasePlugin[RevealConfig]):
                     blog.url_front_matter(meta, file.src_uri, config),
                 )
             )
-            self.stand_in_inclusion[file.src_uri] = file.inclusion
+            self.stand_in_inclusion[file.src_uri] = blog.inclusion_before(file, meta)
             self.sealed_urls.add(file.url)
         if self.config.sealed_pages == "exclude" and not settings.preview:
             gone = set(self.sealed_pages)
@@ -207,12 +215,12 @@ class RevealPlugin(BasePlugin[RevealConfig]):
             if self.links is not None:
                 self.links.excluded = dict(self.sealed_pages)
         # Files copied unchanged from the installed theme cannot carry a page's words.
-        theme_dirs = [Path(folder).resolve() for folder in config.theme.dirs]
+        # (A string prefix test: resolving every file's path cost more than the rest here.)
+        theme_dirs = tuple(os.path.join(folder, "") for folder in config.theme.dirs)
         self.theme_files = {
             file.dest_uri
             for file in files
-            if file.abs_src_path
-            and any(Path(file.abs_src_path).resolve().is_relative_to(d) for d in theme_dirs)
+            if file.abs_src_path and file.abs_src_path.startswith(theme_dirs)
         }
         for asset in ASSET_URIS:
             files.append(File.generated(config, asset, abs_src_path=str(ASSETS / Path(asset).name)))
@@ -220,47 +228,20 @@ class RevealPlugin(BasePlugin[RevealConfig]):
 
     def _read_schedule(self, files: Files, config: MkDocsConfig) -> None:
         """Merge the config's schedule with `reveal:` front matter, warning where they disagree."""
-        settings = self.settings
-        assert settings is not None
-        for path, value in self.config.schedule.items():
-            key = pages.normalise_path(path)
-            if key not in self.doc_uris:
-                raise PluginError(
-                    f"reveal: {config.config_file_path}: schedule: '{path}' names no page in "
-                    f"docs_dir ({config.docs_dir}); write the path relative to docs_dir, "
-                    "such as blog/part-1.md"
-                )
-            when = self._parse(value, f"{config.config_file_path}: schedule: {path}")
-            self.schedule.add(Entry(key, when, "config"))
-        for file in files.documentation_pages():
-            text = file.content_string
-            # Cheap test first: front matter is only parsed on pages that can have `reveal:`.
-            if not text.startswith("---") or "reveal" not in text[:2000]:
-                continue
-            _, meta = get_data(text)
-            if "reveal" not in meta:
-                continue
-            when = self._parse(meta["reveal"], f"{file.src_uri}: front matter `reveal`")
-            warning = self.schedule.add(Entry(file.src_uri, when, "front matter"))
-            if warning:
-                log.warning("reveal: %s", warning)
-
-    def _parse(self, value: Any, where: str) -> RevealDate:
-        """Parse a schedule date; a bad one stops the build, since it cannot be judged."""
-        settings = self.settings
-        assert settings is not None
+        assert self.settings is not None
         try:
-            parsed = parse_reveal_date(
-                value if isinstance(value, str | date) else str(value),
-                tz=settings.tz,
-                reveal_time=settings.reveal_time,
-                anchor=settings.clock,
+            # Shared with the `mkdocs-reveal` CLI, which must see the same schedule.
+            self.schedule, warnings = project.read_schedule(
+                self.config, files, self.settings, config
             )
         except RevealError as error:
-            raise PluginError(f"reveal: {where}: {error}") from None
-        for warning in parsed.warnings:
-            log.warning("reveal: %s: %s", where, warning)
-        return parsed
+            # A bad date stops the build: nothing can be judged by it.
+            raise PluginError(f"reveal: {error}") from None
+        except UnicodeDecodeError:
+            # A page that cannot be read cannot be judged either; say which and where.
+            raise PluginError(f"reveal: {pages.not_utf8(files, config)}") from None
+        for warning in warnings:
+            log.warning("reveal: %s", warning)
 
     @event_priority(100)  # after every plugin's on_files (the blog's moves and drops posts)
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
@@ -281,7 +262,7 @@ class RevealPlugin(BasePlugin[RevealConfig]):
             return markdown
         display = _display_path(page, config)
         extension.path = display
-        extension.anchor = _anchor(page.meta, settings)
+        extension.anchor = project.page_anchor(page.meta, settings)
         if self.links is not None:
             self.links.page_uri = page.file.src_uri
         result = transform(
@@ -299,6 +280,7 @@ class RevealPlugin(BasePlugin[RevealConfig]):
         problems = result.problems + self._unknown_posts(result.outcomes)
         report(sorted(problems, key=lambda problem: problem.line), display)
         self.outcomes.extend(result.outcomes)
+        self.ledger.record(page, result.outcomes)
         self.check.publish(result.markdown)
         self.check.publish(page.title or "")
         for secret in result.secrets:
@@ -334,6 +316,18 @@ class RevealPlugin(BasePlugin[RevealConfig]):
             if outcome.post and pages.normalise_path(outcome.post) not in self.doc_uris
         ]
 
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
+        """Drop attachments only sealed content refers to, before MkDocs copies them."""
+        if self.settings is not None and not self._previewing():
+            gone = self.attachments.remove_withheld(files)
+            if gone:
+                log.info(
+                    "reveal: %d attachment(s) only sealed content uses are not copied: %s",
+                    len(gone),
+                    attachments.describe(gone),
+                )
+        return env
+
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
@@ -349,6 +343,10 @@ class RevealPlugin(BasePlugin[RevealConfig]):
         """Keep search engines off sealed pages' stand-ins, and check the page for leaks."""
         if page.file.src_uri in self.sealed_pages and not self._previewing():
             output = HEAD.sub(lambda head: head.group(0) + NOINDEX, output, count=1)
+        uri = page.file.src_uri
+        if self.settings is not None and (uri in self.ledger.pending or uri in self.sealed_pages):
+            # Readers can subscribe to what is still to come: link the calendar there.
+            output = ics.link_page(output, page.url, self.settings.locale, config.site_name)
         if self._checking():
             self.check.scan(output, page.file.dest_uri)
         return output
@@ -370,6 +368,7 @@ class RevealPlugin(BasePlugin[RevealConfig]):
         if not self._previewing():
             outputs.clear_search_index(site, self.sealed_urls)
             outputs.clear_sitemap(site, self.sealed_urls, config.site_url)
+        self._write_schedule_files(site, config)  # before the self-check, which scans them too
         if self._checking():
             self._prove_sealed(site)
         log.info(
@@ -382,6 +381,46 @@ class RevealPlugin(BasePlugin[RevealConfig]):
                 settings=self.settings,
             ),
         )
+        # Info by default: a warning would fail `--strict` builds of sound sites.
+        level = logging.WARNING if self.config.notices == "warning" else logging.INFO
+        interval = timedelta(minutes=self.config.cron_interval)
+        for notice in publishing_notices(
+            self.instants, self.settings.clock, interval, self.settings.tz
+        ):
+            log.log(level, "reveal: %s", notice)
+        if self.timer is not None:
+            self.timer.arm(self.next_instant, live=self.live)
+
+    def _write_schedule_files(self, site: Path, config: MkDocsConfig) -> None:
+        """Write `reveal.json` and `reveals.ics`, which name only what the site shows."""
+        settings = self.settings
+        assert settings is not None
+        items = self.ledger.items(self.schedule, settings.clock)
+        self.instants = [item.instant for item in items]
+        self.next_instant = next_reveal(self.instants, settings.clock)
+        content = manifest.document(
+            items,
+            clock=settings.clock,
+            tz=settings.tz,
+            timezone_name=self.config.timezone,
+            site_url=config.site_url,
+        )
+        manifest.write(site, content)
+        calendar = ics.calendar(
+            items, site_name=config.site_name, site_url=config.site_url, stamp=settings.clock
+        )
+        ics.write(site, calendar)
+
+    def on_serve(
+        self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]
+    ) -> LiveReloadServer | None:
+        """While serving, rebuild by itself when a reveal instant passes."""
+        if self.settings is None:
+            return server
+        self.timer = serve.RevealTimer()
+        self.timer.attach(server)
+        self.timer.arm(self.next_instant, live=self.live)
+        return server
 
     def _prove_sealed(self, site: Path) -> None:
         """Scan what the build wrote; on a leak, remove the leaking files and stop the build."""
@@ -404,6 +443,9 @@ class RevealPlugin(BasePlugin[RevealConfig]):
         if self.stand_ins is not None:
             shutil.rmtree(self.stand_ins, ignore_errors=True)
             self.stand_ins = None
+        if self.timer is not None:
+            self.timer.stop()
+            self.timer = None
 
 
 def _display_path(page: Page, config: MkDocsConfig) -> str:
@@ -413,12 +455,18 @@ def _display_path(page: Page, config: MkDocsConfig) -> str:
 
 def _display_path_of(src_uri: str, config: MkDocsConfig) -> str:
     """A docs file's path as the author sees it, relative to the config file's folder."""
-    docs = Path(config.docs_dir)
-    root = Path(config.config_file_path or ".").parent
+    prefix = _docs_prefix(config.docs_dir, config.config_file_path)
+    return f"{prefix}/{src_uri}" if prefix else src_uri
+
+
+@functools.cache
+def _docs_prefix(docs_dir: str, config_file: str | None) -> str | None:
+    """docs_dir relative to the config file's folder, worked out once per site."""
+    root = Path(config_file or ".").parent.resolve()
     try:
-        return str((docs / src_uri).relative_to(root.resolve()))
+        return Path(docs_dir).resolve().relative_to(root).as_posix()
     except ValueError:
-        return src_uri
+        return None
 
 
 def _first_line(page: Page, markdown: str) -> int:
@@ -427,21 +475,4 @@ def _first_line(page: Page, markdown: str) -> int:
         source = page.file.content_string
     except OSError:
         return 1
-    if not source.endswith(markdown):
-        return 1
-    return source[: len(source) - len(markdown)].count("\n") + 1
-
-
-def _anchor(meta: Mapping[str, Any], settings: Settings) -> datetime | None:
-    """The page's `date` front matter, which anchors dates written without a year."""
-    value = meta.get("date")
-    if isinstance(value, dict):  # Material's blog: date: {created: …}
-        value = value.get("created")
-    if not isinstance(value, str | date):
-        return None
-    try:
-        return parse_reveal_date(
-            value, tz=settings.tz, reveal_time=settings.reveal_time, anchor=settings.clock
-        ).instant
-    except RevealError:
-        return None
+    return project.body_line(source, markdown)

@@ -31,6 +31,10 @@ def seed_body() -> str:
     return SEED.read_text(encoding="utf-8").split("---\n", 2)[2]
 
 
+# What a sealed stamp carries for the countdown script, in English.
+COUNTDOWN = ' data-reveal-locale="en" data-reveal-due="Out now" data-reveal-reload="Reload"'
+
+
 class TestStamp(TestCase):
     """A stand-alone stamp."""
 
@@ -43,7 +47,9 @@ class TestStamp(TestCase):
         self.assertMarkdownRenders(
             '<RevealStamp date="Monday, November 10th 2025" />',
             '<p class="reveal-stamp-line"><time class="reveal-stamp is-sealed" '
-            'datetime="2025-11-10T09:00:00+01:00"><span class="reveal-stamp-label">Coming</span> '
+            'datetime="2025-11-10T09:00:00+01:00"'
+            f"{COUNTDOWN}>"
+            '<span class="reveal-stamp-label">Coming</span> '
             '<span class="reveal-stamp-date">Monday, November 10th 2025</span></time></p>',
         )
 
@@ -52,7 +58,7 @@ class TestStamp(TestCase):
             '<RevealStamp date="2025-11-03" />',
             '<p class="reveal-stamp-line"><time class="reveal-stamp is-revealed" '
             'datetime="2025-11-03T09:00:00+01:00"><span class="reveal-stamp-label">Revealed'
-            '</span> <span class="reveal-stamp-date">2025-11-03</span></time></p>',
+            '</span> <span class="reveal-stamp-date">Monday, November 3, 2025</span></time></p>',
         )
 
     def test_author_words_are_escaped(self) -> None:
@@ -102,8 +108,10 @@ class TestPreview(TestCase):
             "</PostPreview>",
             '<div class="reveal-preview is-sealed" data-reveal-at="2025-11-05T09:00:00+01:00">\n'
             '<p class="reveal-stamp-line"><time class="reveal-stamp is-sealed" '
-            'datetime="2025-11-05T09:00:00+01:00"><span class="reveal-stamp-label">Coming</span> '
-            '<span class="reveal-stamp-date">2025-11-05</span></time></p>\n'
+            'datetime="2025-11-05T09:00:00+01:00"'
+            f"{COUNTDOWN}>"
+            '<span class="reveal-stamp-label">Coming</span> '
+            '<span class="reveal-stamp-date">Wednesday, November 5, 2025</span></time></p>\n'
             "</div>",
         )
 
@@ -181,7 +189,7 @@ class TestPreview(TestCase):
             preview=True,
         )
         assert "not yet public" in html
-        assert "is-sealed is-preview" in html and "Sealed until 2025-12-01" in html
+        assert "is-sealed is-preview" in html and "Sealed until Monday, December 1, 2025" in html
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,94 @@
+"""Take the documentation's screenshots of the demo series: `python tests/screenshots.py`.
+
+Builds the demo site (the repository's own `mkdocs.yml`, whose clock is pinned), serves it,
+and photographs the series in Material's light and dark schemes with the browser's clock set
+to the build's, so the countdown reads the same every time.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+from browser import ARGS, CHROMIUM, serve
+from playwright.sync_api import Page, sync_playwright
+from sitebuild import QUIET
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "docs" / "assets" / "screenshots"
+# The demo's `now` option: Parts 1 and 2 are out, Part 3 is due on November 24th.
+DEMO_CLOCK = datetime.fromisoformat("2025-11-12T12:00:00+01:00")
+LANDING = "chronicles/"
+
+
+def build(site: Path) -> None:
+    """Build the demo site into a folder."""
+    environment = {**os.environ, **QUIET}
+    environment.pop("MKDOCS_REVEAL_NOW", None)
+    environment.pop("MKDOCS_REVEAL_PREVIEW", None)
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)],
+        cwd=ROOT,
+        env=environment,
+        check=True,
+    )
+
+
+def dark(page: Page) -> None:
+    """Switch Material to its dark scheme with the header's own toggle."""
+    page.get_by_title("Switch to dark mode").first.click()
+    page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+
+
+def series(page: Page, path: Path) -> None:
+    """Photograph the landing page from Part 2's heading to the end of Part 3's preview."""
+    top = page.locator("h3", has_text="Part 2").bounding_box()
+    previews = page.locator(".reveal-preview")
+    bottom = previews.nth(previews.count() - 1).bounding_box()
+    content = page.locator(".md-content__inner").bounding_box()
+    assert top and bottom and content
+    margin = 16
+    page.screenshot(
+        path=str(path),
+        full_page=True,
+        clip={
+            "x": content["x"] - margin,
+            "y": top["y"] - margin,
+            "width": content["width"] + 2 * margin,
+            "height": bottom["y"] + bottom["height"] - top["y"] + 2 * margin,
+        },
+    )
+
+
+def main() -> None:
+    """Build, serve and photograph."""
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
+        site = Path(folder) / "site"
+        build(site)
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        context = browser.new_context(
+            viewport={"width": 1100, "height": 900},
+            device_scale_factor=2,
+            timezone_id="Europe/Oslo",
+            locale="en-GB",
+        )
+        with serve(site) as base:
+            page = context.new_page()
+            page.clock.install(time=DEMO_CLOCK)
+            page.goto(base + LANDING)
+            page.wait_for_selector(".reveal-stamp-countdown")
+            series(page, OUT / "series-light.png")
+            dark(page)
+            series(page, OUT / "series-dark.png")
+        browser.close()
+    for name in ("series-light.png", "series-dark.png"):
+        print(OUT / name)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,148 @@
+"""`mkdocs serve` rebuilds by itself when a reveal instant passes: a real server, a real clock."""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from sitebuild import QUIET, Site
+
+SiteFactory = Callable[..., Site]
+# Long enough for the server to start and show the sealed site first, short enough to wait for.
+LEAD = timedelta(seconds=10)
+EPOCH = re.compile(r"livereload\((\d+), \d+\)")
+
+
+def _free_port() -> int:
+    """A port nothing listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _get(url: str, timeout: float = 5) -> str | None:
+    """The body of a page, or None while the server is not answering."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return str(response.read().decode("utf-8"))
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+# `--dirty` rewrites only pages whose sources changed, and a reveal changes none.
+@pytest.mark.parametrize("mode", [[], ["--dirty"]], ids=["clean", "dirty"])
+def test_serve_rebuilds_and_reloads_when_a_reveal_passes(
+    site: SiteFactory, tmp_path: Path, mode: list[str]
+) -> None:
+    # The real clock, nothing pinned: the instant is a few seconds ahead of now.
+    instant = (datetime.now(timezone.utc) + LEAD).replace(microsecond=0)
+    when = instant.isoformat()
+    project = site(
+        {
+            "index.md": f'# Home\n\n<PostPreview date="{when}">\nembertide\n</PostPreview>\n',
+            "soon.md": f"---\nreveal: {when}\n---\n\n# Soon\n\nlanternmoth body\n",
+        },
+        reveal={"timezone": "UTC"},
+        theme="mkdocs",
+    )
+    project.save_config()
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}/"
+    environment = {**os.environ, **QUIET}
+    for name in ("MKDOCS_REVEAL_NOW", "MKDOCS_REVEAL_PREVIEW", "SOURCE_DATE_EPOCH"):
+        environment.pop(name, None)
+    log_path = tmp_path / "serve.log"
+    with log_path.open("w", encoding="utf-8") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", *mode],
+            cwd=project.root,
+            env=environment,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            first = None
+            deadline = time.monotonic() + 30
+            while first is None and time.monotonic() < deadline:
+                first = _get(base)
+                time.sleep(0.2)
+            assert first is not None, log_path.read_text(encoding="utf-8")
+            assert datetime.now(timezone.utc) < instant, "the server started too slowly to test"
+            assert "embertide" not in first
+            assert "lanternmoth" not in (_get(base + "soon/") or "")
+            epoch = EPOCH.search(first)
+            assert epoch is not None  # the live-reload script the browser runs
+
+            revealed_at = None
+            deadline = time.monotonic() + LEAD.total_seconds() + 30
+            while time.monotonic() < deadline:
+                page = _get(base)
+                if page is not None and "embertide" in page:
+                    revealed_at = datetime.now(timezone.utc)
+                    break
+                time.sleep(0.25)
+            assert revealed_at is not None, log_path.read_text(encoding="utf-8")
+            assert revealed_at >= instant  # never early
+            assert "lanternmoth" in (_get(base + "soon/") or "")
+            # What the browser's live-reload script asks: a newer epoch means "reload now".
+            newer = _get(f"{base}livereload/{epoch.group(1)}/1", timeout=10)
+            assert newer is not None and int(newer) > int(epoch.group(1))
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+    output = log_path.read_text(encoding="utf-8")
+    assert f"reveal: the site rebuilds by itself at the next reveal, {when}" in output
+    assert f"reveal: {when} has passed: rebuilding the site" in output
+    assert "Traceback" not in output
+
+
+def test_serve_with_a_pinned_clock_does_not_wait_for_reveals(
+    site: SiteFactory, tmp_path: Path
+) -> None:
+    project = site(
+        {"index.md": "# Home\n\n<PostPreview date='2025-11-24'>\nx\n</PostPreview>\n"},
+        reveal={"timezone": "UTC", "now": "2025-11-12"},
+        theme="mkdocs",
+    )
+    project.save_config()
+    port = _free_port()
+    environment = {**os.environ, **QUIET}
+    environment.pop("MKDOCS_REVEAL_NOW", None)
+    log_path = tmp_path / "serve.log"
+    with log_path.open("w", encoding="utf-8") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=project.root,
+            env=environment,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            deadline = time.monotonic() + 30
+            while _get(f"http://127.0.0.1:{port}/") is None and time.monotonic() < deadline:
+                time.sleep(0.2)
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+    output = log_path.read_text(encoding="utf-8")
+    assert "Serving on" in output
+    assert "reveal: the clock is pinned" in output
+    assert "rebuilds by itself" not in output
