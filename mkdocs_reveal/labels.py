@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import logging
 import re
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -11,7 +10,7 @@ from datetime import datetime
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_time, get_datetime_format
 
-log = logging.getLogger("mkdocs.plugins.reveal")
+from .problems import log
 
 # A date the author wrote as ISO 8601 digits: shown to readers formatted for the locale.
 ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?P<time>[T ]\d{1,2}:\d{2}.*)?")

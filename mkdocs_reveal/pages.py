@@ -107,7 +107,7 @@ def prune_nav(nav: Any, gone: set[str]) -> Any:
         pruned = {key: prune_nav(value, gone) for key, value in nav.items()}
         pruned = {key: value for key, value in pruned.items() if value is not None}
         return pruned or None
-    if isinstance(nav, str) and posixpath.normpath(nav.lstrip("./")) in gone:
+    if isinstance(nav, str) and "://" not in nav and normalise_path(nav) in gone:
         return None
     return nav
 

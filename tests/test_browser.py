@@ -429,6 +429,7 @@ def test_print_shows_the_notice_not_the_filler(
 ) -> None:
     page = reader(built()).open()
     page.wait_for_selector(".reveal-stamp-countdown")
+    dark(page)  # the scheme on screen must not matter on paper
     page.emulate_media(media="print")
     assert not page.locator(".reveal-placeholder").is_visible()
     assert not page.locator(".reveal-stamp-countdown").is_visible()
@@ -436,7 +437,6 @@ def test_print_shows_the_notice_not_the_filler(
     assert notice.is_visible()
     assert notice.evaluate("element => getComputedStyle(element).position") == "static"
     # Paper is white in either scheme: the words are printed black, on no tint.
-    dark(page)
     for element in (notice, page.locator(".reveal-stamp.is-sealed")):
         colours = element.evaluate(
             "element => [getComputedStyle(element).color,"
