@@ -161,6 +161,8 @@ def _warn_unknown(name: str) -> None:
     )
 
 
+# Babel formatting is slow and a site formats the same few dates on many pages.
+@functools.lru_cache(maxsize=1024)
 def format_date_words(instant: datetime, locale: str, *, with_time: bool = False) -> str:
     """Write an instant as a reader-facing date in the locale (for dates not written in words)."""
     babel_locale = _babel_name(locale) or "en"

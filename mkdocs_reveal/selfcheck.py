@@ -130,11 +130,15 @@ class LeakCheck:
     _seen: set[str] = field(default_factory=set)
     _matcher: re.Pattern[str] | None = None
     _corpus: str | None = None
+    _renderer: markdown.Markdown | None = None
     _ready: bool = False
 
     def seal(self, markdown_text: str, source: str) -> None:
         """Fingerprint sealed Markdown as the site would render it, and as written."""
-        rendered = markdown.markdown(markdown_text)
+        # One Markdown instance per check: creating one per secret cost more than rendering.
+        if self._renderer is None:
+            self._renderer = markdown.Markdown()
+        rendered = self._renderer.reset().convert(markdown_text)
         for text in [*text_nodes(rendered), markdown_text]:
             for piece in fingerprints(text):
                 self.secrets.setdefault(piece, source)
