@@ -25,7 +25,7 @@ from mkdocs.structure.files import get_files
 from . import project
 from .config import RevealConfig
 from .dates import localize, read_iso
-from .manifest import Item
+from .manifest import Item, ordered
 from .notices import publishing_notices
 from .plugin import RevealPlugin
 from .problems import RevealError
@@ -34,7 +34,6 @@ from .seal import Settings
 
 PROG = "mkdocs-reveal"
 DEFAULT_CONFIGS = ("mkdocs.yml", "mkdocs.yaml")
-_KIND_ORDER = {"page": 0, "preview": 1, "stamp": 2}
 
 
 class UsageError(Exception):
@@ -182,23 +181,10 @@ def _read_site(given: str | None, at: str | None) -> Site:
             for outcome in page.outcomes
         )
         warnings.extend(
-            f"{page.src_uri}:{problem.line}: {problem.message}" for problem in page.problems
+            f"{project.display_path(page.src_uri, config)}:{problem.line}: {problem.message}"
+            for problem in page.problems
         )
-    return Site(path, options, settings, _ordered(items), warnings)
-
-
-def _ordered(items: list[Item]) -> list[Item]:
-    """By instant (undated last), then kind and source."""
-    return sorted(
-        items,
-        key=lambda item: (
-            item.instant is None,
-            item.instant.astimezone(timezone.utc).isoformat() if item.instant else "",
-            _KIND_ORDER[item.kind],
-            item.source,
-            item.line or 0,
-        ),
-    )
+    return Site(path, options, settings, ordered(items, by_source=True), warnings)
 
 
 def _place(text: str, name: str, tz: tzinfo, reveal_time: time) -> datetime:

@@ -95,8 +95,12 @@ class Ledger:
         return found
 
 
-def ordered(items: list[Item]) -> list[Item]:
-    """Items by instant (undated last), then kind and URL: the same order for the same site."""
+def ordered(items: list[Item], *, by_source: bool = False) -> list[Item]:
+    """Items by instant (undated last), then kind and URL: the same order for the same site.
+
+    Only the author's own tools (`by_source`) order by source path: the site's files must not,
+    since their order would hint at the paths of pages they do not name.
+    """
     return sorted(
         items,
         key=lambda item: (
@@ -106,6 +110,7 @@ def ordered(items: list[Item]) -> list[Item]:
             item.url or "",
             item.title or "",
             item.post_url or "",
+            *((item.source, item.line or 0) if by_source else ()),
         ),
     )
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import logging
 import os
 import re
@@ -189,7 +188,7 @@ class RevealPlugin(BasePlugin[RevealConfig]):
             self.sealed_pages[file.src_uri] = page
             if settings.preview:
                 continue
-            self.check.seal(markdown, _display_path_of(file.src_uri, config))
+            self.check.seal(markdown, project.display_path(file.src_uri, config))
             self.attachments.seal(file.content_string, file.src_uri)
             if self.config.sealed_pages == "exclude":
                 files.remove(file)
@@ -260,7 +259,7 @@ class RevealPlugin(BasePlugin[RevealConfig]):
         settings, extension = self.settings, self.extension
         if settings is None or extension is None:
             return markdown
-        display = _display_path(page, config)
+        display = project.display_path(page.file.src_uri, config)
         extension.path = display
         extension.anchor = project.page_anchor(page.meta, settings)
         if self.links is not None:
@@ -334,7 +333,7 @@ class RevealPlugin(BasePlugin[RevealConfig]):
         """Fingerprint what the extension sealed in content that arrived late (snippets)."""
         if self.extension is not None and self.extension.secrets:
             for secret in self.extension.secrets:
-                self.check.seal(secret, _display_path(page, config))
+                self.check.seal(secret, project.display_path(page.file.src_uri, config))
             self.extension.secrets = []
         return html
 
@@ -446,27 +445,6 @@ class RevealPlugin(BasePlugin[RevealConfig]):
         if self.timer is not None:
             self.timer.stop()
             self.timer = None
-
-
-def _display_path(page: Page, config: MkDocsConfig) -> str:
-    """The page's source path as the author sees it, relative to the config file's folder."""
-    return _display_path_of(page.file.src_uri, config)
-
-
-def _display_path_of(src_uri: str, config: MkDocsConfig) -> str:
-    """A docs file's path as the author sees it, relative to the config file's folder."""
-    prefix = _docs_prefix(config.docs_dir, config.config_file_path)
-    return f"{prefix}/{src_uri}" if prefix else src_uri
-
-
-@functools.cache
-def _docs_prefix(docs_dir: str, config_file: str | None) -> str | None:
-    """docs_dir relative to the config file's folder, worked out once per site."""
-    root = Path(config_file or ".").parent.resolve()
-    try:
-        return Path(docs_dir).resolve().relative_to(root).as_posix()
-    except ValueError:
-        return None
 
 
 def _first_line(page: Page, markdown: str) -> int:

@@ -7,10 +7,12 @@ schedule the next build will use.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, tzinfo
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -162,3 +164,19 @@ def find_previews(
         if result.outcomes or result.problems:
             found.append(Found(file.src_uri, result.outcomes, result.problems))
     return found
+
+
+def display_path(src_uri: str, config: MkDocsConfig) -> str:
+    """A docs file's path as the author sees it: relative to the config file's folder."""
+    prefix = _docs_prefix(config.docs_dir, config.config_file_path)
+    return f"{prefix}/{src_uri}" if prefix else src_uri
+
+
+@functools.cache
+def _docs_prefix(docs_dir: str, config_file: str | None) -> str | None:
+    """docs_dir relative to the config file's folder, worked out once per site."""
+    root = Path(config_file or ".").parent.resolve()
+    try:
+        return Path(docs_dir).resolve().relative_to(root).as_posix()
+    except ValueError:
+        return None

@@ -11,7 +11,7 @@ import series
 from sitebuild import Site
 
 from mkdocs_reveal.placeholder import VOCABULARY
-from mkdocs_reveal.selfcheck import MIN_LENGTH, LeakCheck, fingerprints
+from mkdocs_reveal.selfcheck import MIN_LENGTH, LeakCheck, anchors, fingerprints
 
 SiteFactory = Callable[..., Site]
 SEED = Path(__file__).parent / "data" / "chronicles-chapter-1.md"
@@ -120,3 +120,21 @@ def test_seed_lorem_teasers_are_not_false_positives(site: SiteFactory) -> None:
     html = build.text("index.html")
     assert html.count('class="reveal-preview is-sealed"') == 1
     assert "Culpa qui officia deserunt mollit" not in html
+
+
+def test_anchors_are_inner_words_or_nothing() -> None:
+    assert anchors(["<p>The glimmerfrost body text, with obsidianwren too.</p>"]) == {
+        "glimmerfrost"
+    }
+    assert anchors(["x" * 60]) is None  # no inner word: no shortcut, always searched
+
+
+def test_sealed_text_in_a_nav_item_is_found_on_the_first_page_that_shows_it() -> None:
+    check = LeakCheck()
+    check.seal(SENTENCE, "docs/sealed.md")
+    nav = "<ul><li>Home</li><li>About</li></ul>"
+    check.scan(f"<html>{nav}<p>Page one</p></html>", "one.html")
+    leaky_nav = nav.replace("About", SENTENCE)
+    check.scan(f"<html>{leaky_nav}<p>Page two</p></html>", "two.html")
+    check.scan(f"<html>{leaky_nav}<p>Page three</p></html>", "three.html")
+    assert [leak.output for leak in check.leaks] == ["two.html"]
