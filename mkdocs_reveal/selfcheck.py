@@ -180,12 +180,11 @@ class LeakCheck:
             self._corpus = SPACES.sub(" ", "\n".join(self.public))
         return piece in self._corpus
 
-    def scan(self, text: str, output: str) -> None:
-        """Scan one output; only chunks not already seen are searched (nav repeats per page)."""
+    def found(self, text: str) -> set[str]:
+        """The fingerprints in one output; only chunks not seen before are searched."""
         self.ready()
-        self.scanned.add(output)
         if self._matcher is None:
-            return
+            return set()
         # Chunks end at `</li>`: a theme's nav is a list repeated on every page, and
         # fingerprints never hold a `<`, so no cut falls inside one. Profiling a 1,000-page
         # Material site (300 MB of pages, 30,000 lines each) showed line-sized pieces cost
@@ -197,28 +196,45 @@ class LeakCheck:
         # str.split is the cheap way, and only text not seen before is folded at all.
         folded = " ".join(" ".join(fresh).split())
         if self._anchors is not None and self._anchors.isdisjoint(folded.split(" ")):
-            return  # not one fingerprint's telling word is here: the regex would find nothing
-        found = self._matcher.finditer(folded)
+            return set()  # not one fingerprint's telling word is here
+        return {match.group(0) for match in self._matcher.finditer(folded)}
+
+    def record(self, output: str, pieces: Iterable[str]) -> None:
+        """Record the leaks among fingerprints found in an output (public text is no leak)."""
         # Sorted: the report must not depend on the order of a set.
-        sources = sorted(
-            {self.secrets[match.group(0)] for match in found if not self._is_public(match.group(0))}
-        )
+        sources = sorted({self.secrets[piece] for piece in pieces if not self._is_public(piece)})
         self.leaks.extend(Leak(output, source) for source in sources)
 
+    def scan(self, text: str, output: str) -> None:
+        """Scan one output in this process."""
+        self.scanned.add(output)
+        self.record(output, self.found(text))
+
     def scan_folder(self, site: Path, skip: set[str]) -> None:
-        """Scan every file under the site not scanned in memory and not copied from the theme."""
-        self.ready()
-        if self._matcher is None:
-            return
-        for path in sorted(site.rglob("*")):
-            relative = path.relative_to(site).as_posix()
-            if relative in self.scanned or relative in skip or not path.is_file():
-                continue
-            if path.suffix.lower() in BINARY:
-                continue
-            data = path.read_bytes()
-            if path.suffix == ".gz":
-                # Not really gzip? Then the bytes are scanned as they are.
-                with contextlib.suppress(OSError, EOFError, zlib.error):
-                    data = gzip.decompress(data)
-            self.scan(data.decode("utf-8", errors="replace"), relative)
+        """Scan every file under the site not scanned yet and not copied from the theme."""
+        for path, relative in unscanned(site, self.scanned | skip):
+            self.scan(read_output(path), relative)
+
+
+def unscanned(site: Path, done: set[str]) -> list[tuple[Path, str]]:
+    """The files under the site that may hold text and are not in `done`, in a stable order."""
+    found = []
+    for path in sorted(site.rglob("*")):
+        relative = path.relative_to(site).as_posix()
+        if relative in done or path.suffix.lower() in BINARY or not path.is_file():
+            continue
+        found.append((path, relative))
+    return found
+
+
+def read_output(path: Path) -> str:
+    """An output file as text, `.gz` decompressed; a file gone or unreadable holds nothing."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return ""
+    if path.suffix == ".gz":
+        # Not really gzip? Then the bytes are scanned as they are.
+        with contextlib.suppress(OSError, EOFError, zlib.error):
+            data = gzip.decompress(data)
+    return data.decode("utf-8", errors="replace")
