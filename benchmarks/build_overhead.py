@@ -31,17 +31,26 @@ from mkdocs_reveal.clock import resolve_clock
 from mkdocs_reveal.dates import parse_time_of_day, parse_timezone
 from mkdocs_reveal.seal import Settings, transform
 
-WORDS = (
-    *("site", "build", "page", "reader", "series", "part", "teaser", "stamp", "schedule"),
-    *("theme", "search", "index", "nav", "link", "author", "draft", "release", "morning"),
-    *("evening", "clock", "zone", "date", "week", "month", "story", "chapter", "note"),
-)
+SYLLABLES = ("ka", "lo", "mi", "ren", "sta", "vo", "tul", "be", "dri", "xan", "po", "qui")
+
+
+def vocabulary(size: int = 5000) -> tuple[list[str], list[float]]:
+    """Pseudo-words with Zipf frequencies: prose has a few common words and many rare ones."""
+    rng = random.Random(42)
+    words = sorted({"".join(rng.choices(SYLLABLES, k=rng.randint(1, 4))) for _ in range(size * 2)})[
+        :size
+    ]
+    rng.shuffle(words)
+    return words, [1 / (rank + 1) for rank in range(len(words))]
+
+
+WORDS, WEIGHTS = vocabulary()
 CLOCK = "2025-11-12T12:00:00+01:00"
 
 
 def sentence(rng: random.Random, words: int) -> str:
     """A sentence of ordinary words."""
-    return " ".join(rng.choice(WORDS) for _ in range(words)).capitalize() + "."
+    return " ".join(rng.choices(WORDS, WEIGHTS, k=words)).capitalize() + "."
 
 
 def page(rng: random.Random, index: int, with_tags: bool) -> str:
