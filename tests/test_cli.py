@@ -198,7 +198,7 @@ def test_warnings_go_to_stderr(site: SiteFactory) -> None:
     done = run(project.root, "next", now=AFTER_ALL)
     assert done.returncode == 0 and done.stdout == "2025-11-25T09:00:00+01:00\n"
     assert "warning: series/collective.md: the config reveals it at" in done.stderr
-    assert "warning: series/index.md:28: November 10th 2025 is a Monday" in done.stderr
+    assert "warning: docs/series/index.md:28: November 10th 2025 is a Monday" in done.stderr
 
 
 @pytest.mark.parametrize(
