@@ -98,12 +98,7 @@ def test_serve_rebuilds_and_reloads_when_a_reveal_passes(
             newer = _get(f"{base}livereload/{epoch.group(1)}/1", timeout=10)
             assert newer is not None and int(newer) > int(epoch.group(1))
         finally:
-            server.terminate()
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+            stop(server)
     output = log_path.read_text(encoding="utf-8")
     assert f"reveal: the site rebuilds by itself at the next reveal, {when}" in output
     assert f"reveal: {when} has passed: rebuilding the site" in output
@@ -136,13 +131,18 @@ def test_serve_with_a_pinned_clock_does_not_wait_for_reveals(
             while _get(f"http://127.0.0.1:{port}/") is None and time.monotonic() < deadline:
                 time.sleep(0.2)
         finally:
-            server.terminate()
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+            stop(server)
     output = log_path.read_text(encoding="utf-8")
     assert "Serving on" in output
     assert "reveal: the clock is pinned" in output
     assert "rebuilds by itself" not in output
+
+
+def stop(server: subprocess.Popen[str]) -> None:
+    """Stop a server process, forcibly if it does not stop within ten seconds."""
+    server.terminate()
+    try:
+        server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
