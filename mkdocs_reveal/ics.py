@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 from mkdocs.utils import get_relative_url
 
+from .labels import labels_for
 from .manifest import Item, absolute, ordered
 
 if TYPE_CHECKING:
@@ -29,18 +30,6 @@ FILENAME = "reveals.ics"
 REFRESH = timedelta(hours=12)
 HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
 SEALED_STAMP = re.compile(r'<time class="reveal-stamp is-sealed"[^>]*>.*?</time>', re.DOTALL)
-# The words of the link next to a sealed stamp, by language (babel locale names: nb_NO → nb).
-ADD_TO_CALENDAR = {
-    "en": "Add to calendar",
-    "nb": "Legg til i kalenderen",
-    "no": "Legg til i kalenderen",
-    "nn": "Legg til i kalenderen",
-    "sv": "Lägg till i kalendern",
-    "da": "Føj til kalenderen",
-    "de": "Zum Kalender hinzufügen",
-    "fr": "Ajouter au calendrier",
-    "es": "Añadir al calendario",
-}
 
 
 def calendar(items: list[Item], *, site_name: str, site_url: str | None, stamp: datetime) -> bytes:
@@ -132,7 +121,7 @@ def write(site_dir: Path, content: bytes) -> Path:
 def link_page(html: str, page_url: str, locale: str, site_name: str) -> str:
     """Link a page's sealed stamps, and its head, to the calendar."""
     href = escape(get_relative_url(FILENAME, page_url))
-    words = ADD_TO_CALENDAR.get(locale.replace("-", "_").split("_")[0], ADD_TO_CALENDAR["en"])
+    words = labels_for(locale).add_to_calendar
     anchor = f' <a class="reveal-calendar" href="{href}" type="text/calendar">{escape(words)}</a>'
     html = SEALED_STAMP.sub(lambda stamp: stamp.group(0) + anchor, html)
     title = escape(f"{site_name}: reveals")

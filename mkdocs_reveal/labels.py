@@ -27,6 +27,7 @@ class Labels:
     sealed_until: str  # author preview marker, with {date}
     due: str  # state label the countdown shows once the instant has passed
     reload: str  # the countdown's button that fetches the page again
+    add_to_calendar: str  # the link to the site's calendar next to a sealed stamp
     intl: str = ""  # BCP 47 tags for the browser's Intl, best first; default: from `locale`
 
     @property
@@ -43,6 +44,7 @@ ENGLISH = Labels(
     sealed_until="Sealed until {date} — author preview, not public yet",
     due="Out now",
     reload="Reload",
+    add_to_calendar="Add to calendar",
 )
 
 NORWEGIAN_BOKMAL = Labels(
@@ -53,6 +55,7 @@ NORWEGIAN_BOKMAL = Labels(
     sealed_until="Forseglet til {date} — forfatterens forhåndsvisning, ikke offentlig ennå",
     due="Ute nå",
     reload="Last inn på nytt",
+    add_to_calendar="Legg til i kalenderen",
 )
 
 CATALOGUE: dict[str, Labels] = {
@@ -68,6 +71,7 @@ CATALOGUE: dict[str, Labels] = {
         sealed_until="Forsegla til {date} — førehandsvising for forfattaren, ikkje offentleg enno",
         due="Ute no",
         reload="Last inn på nytt",
+        add_to_calendar="Legg til i kalenderen",
         # Some browsers carry no Nynorsk data for relative times; Bokmål's is the closest.
         intl="nn nb",
     ),
@@ -79,6 +83,7 @@ CATALOGUE: dict[str, Labels] = {
         sealed_until="Förseglad till {date} — förhandsvisning för författaren, inte offentlig än",
         due="Ute nu",
         reload="Ladda om",
+        add_to_calendar="Lägg till i kalendern",
     ),
     "da": Labels(
         locale="da",
@@ -88,6 +93,7 @@ CATALOGUE: dict[str, Labels] = {
         sealed_until="Forseglet indtil {date} — forfatterens forhåndsvisning, ikke offentlig endnu",
         due="Ude nu",
         reload="Genindlæs",
+        add_to_calendar="Føj til kalenderen",
     ),
     "de": Labels(
         locale="de",
@@ -97,6 +103,7 @@ CATALOGUE: dict[str, Labels] = {
         sealed_until="Versiegelt bis {date} — Autorenvorschau, noch nicht öffentlich",
         due="Jetzt erschienen",
         reload="Neu laden",
+        add_to_calendar="Zum Kalender hinzufügen",
     ),
     "fr": Labels(
         locale="fr",
@@ -106,6 +113,7 @@ CATALOGUE: dict[str, Labels] = {
         sealed_until="Scellé jusqu’au {date} — aperçu de l’auteur, pas encore public",
         due="Disponible maintenant",
         reload="Recharger",
+        add_to_calendar="Ajouter au calendrier",
     ),
     "es": Labels(
         locale="es",
@@ -115,6 +123,7 @@ CATALOGUE: dict[str, Labels] = {
         sealed_until="Sellado hasta el {date} — vista previa del autor, aún no es público",
         due="Ya disponible",
         reload="Recargar",
+        add_to_calendar="Añadir al calendario",
     ),
 }
 

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 import markdown
 import pytest
 
+from mkdocs_reveal import ics
 from mkdocs_reveal import labels as labels_module
 from mkdocs_reveal.labels import (
     CATALOGUE,
@@ -181,3 +182,10 @@ def test_documented_labels_match_the_catalogue() -> None:
         available = labels.available.replace("{date}", "…")
         row = f"| `{name}` | {labels.coming} | {labels.revealed} | {available} | {labels.due} |"
         assert row in page
+
+
+def test_calendar_link_words_come_from_the_labels() -> None:
+    html = '<time class="reveal-stamp is-sealed" datetime="x">Kommer</time>'
+    linked = ics.link_page(f"<head></head>{html}", "series/", "nb_NO", "Site")
+    assert ">Legg til i kalenderen</a>" in linked
+    assert ">Add to calendar</a>" in ics.link_page(html, "series/", "ja", "Site")
