@@ -9,6 +9,8 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, InclusionLevel
 
+from .problems import RevealError
+
 
 def _blogs(config: MkDocsConfig) -> list[Any]:
     """The configs of the enabled instances of Material's blog plugin."""
@@ -47,8 +49,15 @@ def url_front_matter(meta: Mapping[str, Any], src_uri: str, config: MkDocsConfig
             if key in meta:
                 kept[key] = meta[key]
         if "{categories}" in str(options.get("post_url_format", "")) and meta.get("categories"):
+            categories = meta["categories"]
+            if not isinstance(categories, list) or not all(isinstance(c, str) for c in categories):
+                # Material's blog would refuse the post too; say so before it reads a stand-in.
+                raise RevealError(
+                    "front matter `categories` must be a list of names, such as "
+                    f"[Travel, Food], not {categories!r}"
+                )
             limit = int(options.get("post_url_max_categories", 1))
-            kept["categories"] = list(meta["categories"])[:limit]
+            kept["categories"] = categories[:limit]
         return kept
     return {}
 

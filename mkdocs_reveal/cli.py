@@ -23,8 +23,8 @@ from mkdocs.exceptions import MkDocsException
 from mkdocs.structure.files import get_files
 
 from . import project
+from .clock import read_instant
 from .config import RevealConfig
-from .dates import localize, read_iso
 from .manifest import Item, ordered
 from .notices import publishing_notices
 from .plugin import RevealPlugin
@@ -189,15 +189,17 @@ def _read_site(given: str | None, at: str | None) -> Site:
 
 def _place(text: str, name: str, tz: tzinfo, reveal_time: time) -> datetime:
     """An ISO 8601 WHEN as an instant: a date at reveal_time, a naive time in the site's zone."""
-    try:
-        found, date_only = read_iso(text)
-    except RevealError as error:
-        raise UsageError(f"{name}: {error}") from None
-    if date_only:
-        found = datetime.combine(found.date(), reveal_time.replace(tzinfo=None))
     # The same reading as the clock's: DST gaps move forward, overlaps take the earlier.
-    instant, _warning = localize(found, tz)
-    return instant.astimezone(tz)
+    try:
+        return read_instant(
+            text,
+            tz,
+            reveal_time,
+            f"{name}: '{text}'",
+            "write it like 2025-11-03 or 2025-11-03T09:00",
+        )
+    except RevealError as error:
+        raise UsageError(str(error)) from None
 
 
 def _minutes(text: str) -> int:

@@ -25,11 +25,11 @@ def resolve_clock(
     raw = env.get(ENV_NOW, "")
     if raw.strip():
         how = f"set it like {ENV_NOW}=2025-11-03 or {ENV_NOW}=2025-11-03T09:00"
-        return _instant(raw, tz, reveal_time, f"{ENV_NOW}='{raw}'", how)
+        return read_instant(raw, tz, reveal_time, f"{ENV_NOW}='{raw}'", how)
     # An empty `now:` in mkdocs.yml means "not set", the same as an empty variable.
     if option is not None and not (isinstance(option, str) and not option.strip()):
         how = "write it like now: 2025-11-03 or now: '2025-11-03T09:00'"
-        return _instant(option, tz, reveal_time, f"the 'now' option '{option}'", how)
+        return read_instant(option, tz, reveal_time, f"the 'now' option '{option}'", how)
     if fallback.utcoffset() is None:
         # MkDocs' build date is always aware; a naive one means the caller passed the wrong thing.
         raise RevealError(
@@ -39,10 +39,13 @@ def resolve_clock(
     return _in_zone(fallback, tz)
 
 
-def _instant(
+def read_instant(
     value: str | date | datetime, tz: tzinfo, reveal_time: time, what: str, how: str
 ) -> datetime:
-    """Return a clock value as an aware instant in `tz`: dates at `reveal_time`, naive in `tz`."""
+    """Return a clock value as an aware instant in `tz`: dates at `reveal_time`, naive in `tz`.
+
+    `what` names the value in a message and `how` says how to write it.
+    """
     if isinstance(value, datetime):
         found, date_only = value, False
     elif isinstance(value, date):

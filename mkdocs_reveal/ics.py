@@ -21,6 +21,7 @@ from mkdocs.utils import get_relative_url
 
 from .labels import labels_for
 from .manifest import Item, absolute, ordered
+from .outputs import add_to_head
 
 if TYPE_CHECKING:
     from icalendar import Event
@@ -28,7 +29,6 @@ if TYPE_CHECKING:
 FILENAME = "reveals.ics"
 # Subscribed calendars are fetched again on the app's own schedule; ask for twice a day.
 REFRESH = timedelta(hours=12)
-HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
 SEALED_STAMP = re.compile(r'<time class="reveal-stamp is-sealed"[^>]*>.*?</time>', re.DOTALL)
 
 
@@ -126,4 +126,4 @@ def link_page(html: str, page_url: str, locale: str, site_name: str) -> str:
     html = SEALED_STAMP.sub(lambda stamp: stamp.group(0) + anchor, html)
     title = escape(f"{site_name}: reveals")
     alternate = f'<link rel="alternate" type="text/calendar" title="{title}" href="{href}">'
-    return HEAD.sub(lambda head: head.group(0) + alternate, html, count=1)
+    return add_to_head(html, alternate)

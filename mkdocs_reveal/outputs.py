@@ -7,6 +7,7 @@ import json
 import re
 from pathlib import Path
 
+HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
 SITEMAP_URL = re.compile(r"[ \t]*<url>\s*<loc>(?P<loc>[^<]*)</loc>.*?</url>\s*?\n?", re.DOTALL)
 
 
@@ -64,3 +65,8 @@ def clear_sitemap(site_dir: Path, urls: set[str], site_url: str | None) -> int:
         ):
             gz.write(cleared.encode("utf-8"))
     return removed
+
+
+def add_to_head(html: str, snippet: str) -> str:
+    """Insert markup right after a page's opening `<head>` tag."""
+    return HEAD.sub(lambda head: head.group(0) + snippet, html, count=1)

@@ -85,6 +85,12 @@ def stand_in_source(
     )
 
 
+def preview_banner(page: SealedPage, labels: Labels) -> str:
+    """The marker on top of a sealed page in author preview."""
+    marker = escape(labels.sealed_until.format(date=page.words))
+    return f'<p class="reveal-preview-marker reveal-page-marker">{marker}</p>'
+
+
 def write_stand_in(
     page: SealedPage,
     labels: Labels,

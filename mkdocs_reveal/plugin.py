@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -39,7 +38,6 @@ if TYPE_CHECKING:  # importing the live-reload server costs every build 60 ms
 PREVIEW_ENV = "MKDOCS_REVEAL_PREVIEW"
 ASSETS = Path(__file__).parent / "assets"
 ASSET_URIS = ("assets/mkdocs-reveal/reveal.css", "assets/mkdocs-reveal/reveal.js")
-HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
 NOINDEX = '<meta name="robots" content="noindex">'
 
 
@@ -197,13 +195,14 @@ class RevealPlugin(BasePlugin[RevealConfig]):
                 self.stand_ins = Path(tempfile.mkdtemp(prefix="mkdocs-reveal-"))
             # Point the file at a stand-in rather than setting its content: other plugins
             # (mkdocs-rss-plugin) need a real `abs_src_path` to read.
+            try:
+                url_meta = blog.url_front_matter(meta, file.src_uri, config)
+            except RevealError as error:
+                line, _ = project.front_matter_line(file.content_string, "categories")
+                where = f"{project.display_path(file.src_uri, config)}:{line}"
+                raise PluginError(f"reveal: {where}: {error}") from None
             file.abs_src_path = str(
-                pages.write_stand_in(
-                    page,
-                    settings.labels,
-                    self.stand_ins,
-                    blog.url_front_matter(meta, file.src_uri, config),
-                )
+                pages.write_stand_in(page, settings.labels, self.stand_ins, url_meta)
             )
             self.stand_in_inclusion[file.src_uri] = blog.inclusion_before(file, meta)
             self.sealed_urls.add(file.url)
@@ -292,10 +291,7 @@ class RevealPlugin(BasePlugin[RevealConfig]):
                 self.attachments.seal(secret, uri)
         sealed = self.sealed_pages.get(page.file.src_uri)
         if sealed is not None and settings.preview:
-            marker = settings.labels.sealed_until.format(date=sealed.words)
-            banner = extension.fragments.store(
-                f'<p class="reveal-preview-marker reveal-page-marker">{marker}</p>'
-            )
+            banner = extension.fragments.store(pages.preview_banner(sealed, settings.labels))
             return f"{banner}\n\n{result.markdown}"
         return result.markdown
 
@@ -341,7 +337,7 @@ class RevealPlugin(BasePlugin[RevealConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         """Keep search engines off sealed pages' stand-ins, and check the page for leaks."""
         if page.file.src_uri in self.sealed_pages and not self._previewing():
-            output = HEAD.sub(lambda head: head.group(0) + NOINDEX, output, count=1)
+            output = outputs.add_to_head(output, NOINDEX)
         uri = page.file.src_uri
         if self.settings is not None and (uri in self.ledger.pending or uri in self.sealed_pages):
             # Readers can subscribe to what is still to come: link the calendar there.

@@ -83,12 +83,27 @@ def read_schedule(
         _, meta = get_data(text)
         if "reveal" not in meta:
             continue
-        where = f"{file.src_uri}: front matter `reveal`"
-        when = _parse(meta["reveal"], where, settings, warnings)
+        line, written = front_matter_line(text, "reveal")
+        where = f"{display_path(file.src_uri, config)}:{line}: front matter `reveal`"
+        value = meta["reveal"]
+        # What the author wrote, not Python's repr of what YAML made of it.
+        when = _parse(
+            value if isinstance(value, str | date) else written, where, settings, warnings
+        )
         disagreement = schedule.add(Entry(file.src_uri, when, "front matter"))
         if disagreement:
             warnings.append(disagreement)
     return schedule, warnings
+
+
+def front_matter_line(text: str, key: str) -> tuple[int, str]:
+    """The line a top-level front matter key stands on, and its value as written."""
+    for number, line in enumerate(text.split("\n")[1:], start=2):
+        if line.rstrip() in ("---", "..."):
+            break
+        if line.startswith(f"{key}:"):
+            return number, line[len(key) + 1 :].strip()
+    return 1, ""
 
 
 def _parse(value: Any, where: str, settings: Settings, warnings: list[str]) -> RevealDate:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Literal
 
+from .clock import is_revealed
 from .dates import RevealDate
 
 Source = Literal["config", "front matter"]
@@ -27,7 +28,7 @@ class Entry:
 
     def revealed(self, clock: datetime) -> bool:
         """Revealed once the clock has reached the instant."""
-        return clock >= self.instant
+        return is_revealed(self.instant, clock)
 
 
 class Schedule:

@@ -9,6 +9,7 @@ from html import escape
 from typing import Literal
 
 from . import placeholder, tags
+from .clock import is_revealed
 from .dates import RevealDate, parse_reveal_date
 from .labels import Labels, labels_for, reader_date
 from .problems import Problem, RevealError
@@ -140,7 +141,7 @@ class _Page:
 
     def is_revealed(self, instant: datetime | None) -> bool:
         """Revealed once the clock has reached the instant; no instant means sealed."""
-        return instant is not None and self.settings.clock >= instant
+        return instant is not None and is_revealed(instant, self.settings.clock)
 
     def emit(self, line: str) -> None:
         """Add an output line, first closing the paragraph of a stashed block if one is open."""

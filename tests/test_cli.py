@@ -205,9 +205,9 @@ def test_warnings_go_to_stderr(site: SiteFactory) -> None:
     ("args", "env", "options", "message"),
     [
         (("status",), {"MKDOCS_REVEAL_NOW": "next week"}, None, "MKDOCS_REVEAL_NOW"),
-        (("due", "--since", "yesterday"), {}, None, "--since: 'yesterday' is not an ISO 8601"),
+        (("due", "--since", "yesterday"), {}, None, "--since: 'yesterday' is not a full ISO 8601"),
         (("due", "--since", "2025-02-30"), {}, None, "--since: '2025-02-30'"),
-        (("status", "--at", "soon"), {}, None, "--at: 'soon' is not an ISO 8601"),
+        (("status", "--at", "soon"), {}, None, "--at: 'soon' is not a full ISO 8601"),
         (("due",), {}, None, "the following arguments are required: --since"),
         (("due", "--since", "2025-11-03", "--grace", "-5"), {}, None, "whole minutes"),
         (("next",), {}, {"timezone": "Europe/Olso"}, "unknown timezone 'Europe/Olso'"),

@@ -293,3 +293,21 @@ def test_demo_site_builds_strict_with_both_states(tmp_path: Path) -> None:
     assert "reveal-page" in post and "noindex" in post
     assert Build(0, "", site_dir).containing("chrysoprase-lantern") == []
     shutil.rmtree(site_dir)
+
+
+def test_bad_front_matter_reveal_names_path_and_line(site: SiteFactory) -> None:
+    page = "---\ntitle: P\nreveal: [2030-01-01]\n---\n\n# P\n"
+    build = site({"index.md": "# H\n", "p.md": page}, reveal={}).build(ok=False)
+    assert build.returncode != 0 and "Traceback" not in build.log
+    assert "docs/p.md:3: front matter `reveal`: cannot read '[2030-01-01]' as a date" in build.log
+
+
+def test_sealed_blog_post_with_bad_categories_is_a_message(site: SiteFactory) -> None:
+    post = "---\ndate: 2025-11-01\nreveal: 2030-01-01\ncategories: 5\n---\n\n# Post\n\nText.\n"
+    project = site(
+        {"index.md": "# H\n", "blog/index.md": "# Blog\n", "blog/posts/post.md": post},
+        plugins=[{"blog": {"post_url_format": "{categories}/{slug}"}}, {"reveal": {}}],
+    )
+    build = project.build(ok=False)
+    assert build.returncode != 0 and "Traceback" not in build.log
+    assert "docs/blog/posts/post.md:4: front matter `categories` must be a list" in build.log
