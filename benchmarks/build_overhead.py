@@ -4,6 +4,7 @@ Run from the repository root:
 
     python benchmarks/build_overhead.py            # 200, 1,000 and 2,000 pages, 5 runs each
     python benchmarks/build_overhead.py --pages 200 --runs 3
+    python benchmarks/build_overhead.py --one-core # as on a machine with one core
 
 Prints, per site size, the median build time with and without the plugin and their ratio,
 then a micro-benchmark of the transform alone (pages per second, tag-free and tag-heavy).
@@ -152,7 +153,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--pages", type=int, nargs="*", default=[200, 1000, 2000])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--one-core",
+        action="store_true",
+        help="run on one core only, so the leak check has no second core to work on",
+    )
     args = parser.parse_args()
+    if args.one_core:
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     print(f"{'pages':>6} {'without (s)':>12} {'with (s)':>10} {'ratio':>7}")

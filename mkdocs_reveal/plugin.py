@@ -147,6 +147,7 @@ class RevealPlugin(BasePlugin[RevealConfig]):
         self.outcomes = []
         self.revealed_pages = 0
         self.stand_in_inclusion = {}
+        self.check.close()
         self.check = LeakCheck()
         self.ledger.clear()
         if self.extension is not None:
@@ -269,7 +270,8 @@ class RevealPlugin(BasePlugin[RevealConfig]):
             extension.fragments.store,
             anchor=extension.anchor,
             schedule=self._lookup,
-            first_line=_first_line(page, markdown),
+            # Reading the source again to count front matter lines is for pages with tags.
+            first_line=lambda: _first_line(page, markdown),
             # Raw text: fences are still there, and are code only as the site's extensions say.
             fences=tags.fence_rule(
                 name for name in config.markdown_extensions if isinstance(name, str)
@@ -343,7 +345,7 @@ class RevealPlugin(BasePlugin[RevealConfig]):
             # Readers can subscribe to what is still to come: link the calendar there.
             output = ics.link_page(output, page.url, self.settings.locale, config.site_name)
         if self._checking():
-            self.check.scan(output, page.file.dest_uri)
+            self.check.will_write(page.file.dest_uri, page.file.abs_dest_path)
         return output
 
     def _checking(self) -> bool:
@@ -419,11 +421,11 @@ class RevealPlugin(BasePlugin[RevealConfig]):
 
     def _prove_sealed(self, site: Path) -> None:
         """Scan what the build wrote; on a leak, remove the leaking files and stop the build."""
-        self.check.scan_folder(site, self.theme_files)
-        if not self.check.leaks:
+        leaks = self.check.finish(site, self.theme_files)
+        if not leaks:
             return
         lines = []
-        for leak in self.check.leaks:
+        for leak in leaks:
             (site / leak.output).unlink(missing_ok=True)
             lines.append(f"  - {leak.output} holds sealed text of {leak.source}")
         # The secret itself is never printed: build logs are often public.
@@ -433,8 +435,13 @@ class RevealPlugin(BasePlugin[RevealConfig]):
             "sources directly, or set leak_check: false to investigate.\n" + "\n".join(lines)
         )
 
+    def on_build_error(self, *, error: Exception) -> None:
+        """A build that stopped half-way leaves no leak check's worker behind."""
+        self.check.close()
+
     def on_shutdown(self) -> None:
-        """Remove the stand-in sources written for sealed pages."""
+        """Remove the stand-in sources written for sealed pages, and stop any worker."""
+        self.check.close()
         if self.stand_ins is not None:
             shutil.rmtree(self.stand_ins, ignore_errors=True)
             self.stand_ins = None

@@ -69,14 +69,18 @@ def transform(
     *,
     anchor: datetime | None = None,
     schedule: ScheduleLookup | None = None,
-    first_line: int = 1,
+    first_line: int | Callable[[], int] = 1,
     fences: tags.Fences = "none",
 ) -> Sealed:
-    """Turn the two tags in Markdown text into safe Markdown with stashed HTML."""
+    """Turn the two tags in Markdown text into safe Markdown with stashed HTML.
+
+    `first_line` may be a function, asked only when there are tags to report lines of.
+    """
     if not tags.MENTION.search(text):
         # Nothing of ours here: give the text back as it came, byte for byte.
         return Sealed(text)
-    document = tags.parse(text, first_line, fences)
+    start = first_line() if callable(first_line) else first_line
+    document = tags.parse(text, start, fences)
     page = _Page(settings, stash, anchor or settings.clock, schedule)
     page.problems.extend(document.problems)
     for node in document.nodes:

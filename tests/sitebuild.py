@@ -70,15 +70,17 @@ class Site:
         """Write `mkdocs.yml` from the config mapping."""
         self.write("mkdocs.yml", yaml.safe_dump(self.config, sort_keys=False, allow_unicode=True))
 
-    def run(self, *args: str, env: dict[str, str] | None = None) -> Build:
-        """Run `mkdocs ARGS` in the project and capture its log."""
+    def run(
+        self, *args: str, env: dict[str, str] | None = None, launcher: tuple[str, ...] = ()
+    ) -> Build:
+        """Run `mkdocs ARGS` in the project (through `launcher`, if any) and capture its log."""
         self.save_config()
         environment = {**os.environ, **QUIET, **(env or {})}
         for name in ("MKDOCS_REVEAL_NOW", "MKDOCS_REVEAL_PREVIEW", "SOURCE_DATE_EPOCH"):
             if not env or name not in env:
                 environment.pop(name, None)
         done = subprocess.run(
-            [sys.executable, "-m", "mkdocs", *args],
+            [*launcher, sys.executable, "-m", "mkdocs", *args],
             cwd=self.root,
             env=environment,
             capture_output=True,
@@ -88,9 +90,15 @@ class Site:
         )
         return Build(done.returncode, done.stdout + done.stderr, self.root / "site")
 
-    def build(self, *args: str, env: dict[str, str] | None = None, ok: bool = True) -> Build:
+    def build(
+        self,
+        *args: str,
+        env: dict[str, str] | None = None,
+        ok: bool = True,
+        launcher: tuple[str, ...] = (),
+    ) -> Build:
         """Run `mkdocs build`; by default insist that it succeeded."""
-        result = self.run("build", *args, env=env)
+        result = self.run("build", *args, env=env, launcher=launcher)
         if ok:
             assert result.returncode == 0, result.log
         return result

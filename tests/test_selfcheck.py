@@ -10,8 +10,10 @@ import pytest
 import series
 from sitebuild import Site
 
+from mkdocs_reveal import scanworker
+from mkdocs_reveal.fingerprint import MIN_LENGTH, Matcher, fingerprints
 from mkdocs_reveal.placeholder import VOCABULARY
-from mkdocs_reveal.selfcheck import MIN_LENGTH, LeakCheck, anchors, fingerprints
+from mkdocs_reveal.selfcheck import LeakCheck
 
 SiteFactory = Callable[..., Site]
 SEED = Path(__file__).parent / "data" / "chronicles-chapter-1.md"
@@ -32,29 +34,74 @@ def test_the_plugins_own_filler_is_never_a_fingerprint() -> None:
     assert fingerprints(" ".join(VOCABULARY)) == set()
 
 
-def test_scan_finds_sealed_text_in_reflowed_json() -> None:
-    check = LeakCheck()
+# Both ways of matching: in a worker process beside the build, and in the build's own.
+both_ways = pytest.mark.parametrize("parallel", [True, False], ids=["worker", "in-process"])
+
+
+def write_pages(check: LeakCheck, site: Path, pages: dict[str, str]) -> None:
+    """Write pages as MkDocs does: each is announced, then written."""
+    for output, text in pages.items():
+        check.will_write(output, str(site / output))
+        (site / output).write_text(text, encoding="utf-8")
+
+
+@both_ways
+def test_finish_finds_sealed_text_in_reflowed_json(parallel: bool, tmp_path: Path) -> None:
+    check = LeakCheck(parallel)
     check.seal(f"**Lead:**\n\n{SENTENCE}\n", "docs/p.md")
-    check.scan('{"text":"<p>' + SENTENCE.replace(" ", "  \\n") + '</p>"}', "safe.json")
-    check.scan('{"docs":[{"text":"' + SENTENCE.replace("too, ", "too,\n ") + '"}]}', "idx.json")
-    assert [(leak.output, leak.source) for leak in check.leaks] == [("idx.json", "docs/p.md")]
+    (tmp_path / "safe.json").write_text('{"text":"<p>' + SENTENCE.replace(" ", "  \\n") + '"}')
+    (tmp_path / "idx.json").write_text(
+        '{"d":[{"t":"' + SENTENCE.replace("too, ", "too,\n ") + '"}]}'
+    )
+    leaks = check.finish(tmp_path, set())
+    assert [(leak.output, leak.source) for leak in leaks] == [("idx.json", "docs/p.md")]
 
 
-def test_public_text_is_not_a_leak() -> None:
-    check = LeakCheck()
+@both_ways
+def test_public_text_is_not_a_leak(parallel: bool, tmp_path: Path) -> None:
+    check = LeakCheck(parallel)
     check.seal(SENTENCE, "docs/sealed.md")
     check.publish(f"A revealed page quotes it: {SENTENCE}")
-    check.scan(f"<p>{SENTENCE}</p>", "public.html")
-    assert check.leaks == []
+    write_pages(check, tmp_path, {"public.html": f"<p>{SENTENCE}</p>"})
+    assert check.finish(tmp_path, set()) == []
 
 
-def test_scan_folder_reads_gzip_and_skips_theme_files(tmp_path: Path) -> None:
-    check = LeakCheck()
+@both_ways
+def test_finish_reads_gzip_and_skips_theme_files(parallel: bool, tmp_path: Path) -> None:
+    check = LeakCheck(parallel)
     check.seal(SENTENCE, "docs/sealed.md")
     (tmp_path / "sitemap.xml.gz").write_bytes(gzip.compress(SENTENCE.encode()))
     (tmp_path / "theme.js").write_text(SENTENCE)
-    check.scan_folder(tmp_path, skip={"theme.js"})
-    assert [leak.output for leak in check.leaks] == ["sitemap.xml.gz"]
+    leaks = check.finish(tmp_path, skip={"theme.js"})
+    assert [leak.output for leak in leaks] == ["sitemap.xml.gz"]
+
+
+@both_ways
+def test_a_page_written_again_after_it_was_matched_is_matched_again(
+    parallel: bool, tmp_path: Path
+) -> None:
+    check = LeakCheck(parallel)
+    check.seal(SENTENCE, "docs/sealed.md")
+    write_pages(check, tmp_path, {"a.html": "<p>Page a</p>", "b.html": "<p>Page b</p>"})
+    check.will_write("c.html", str(tmp_path / "c.html"))  # a.html and b.html have been matched now
+    (tmp_path / "c.html").write_text("<p>Page c</p>")
+    # Another plugin rewrites a page once the build is over, and the sealed text comes in.
+    (tmp_path / "a.html").write_text(f"<p>Page a, rewritten: {SENTENCE}</p>")
+    assert [leak.output for leak in check.finish(tmp_path, set())] == ["a.html"]
+
+
+@both_ways
+def test_a_page_not_on_disk_when_announced_is_matched_when_it_is(
+    parallel: bool, tmp_path: Path
+) -> None:
+    check = LeakCheck(parallel)
+    check.seal(SENTENCE, "docs/sealed.md")
+    check.will_write("late.html", str(tmp_path / "late.html"))
+    # late.html is matched now, and it is not there yet.
+    check.will_write("next.html", str(tmp_path / "next.html"))
+    (tmp_path / "late.html").write_text(f"<p>{SENTENCE}</p>")
+    (tmp_path / "next.html").write_text("<p>Next</p>")
+    assert [leak.output for leak in check.finish(tmp_path, set())] == ["late.html"]
 
 
 LEAKY_HOOK = '''
@@ -81,6 +128,11 @@ def on_post_page(output, page, config, **kwargs):
 '''
 
 
+# Matching runs beside the build when there is a spare core; `taskset` takes it away.
+ONE_CORE = ("taskset", "--cpu-list", "0")
+WHERE = "a worker process" if scanworker.available() else "the build's process"
+
+
 @pytest.mark.parametrize(
     ("hook", "output", "source"),
     [
@@ -88,12 +140,25 @@ def on_post_page(output, page, config, **kwargs):
         (LEAKY_PAGE_HOOK, "index.html", "docs/series/index.md"),
     ],
 )
+@pytest.mark.parametrize(
+    ("launcher", "where"),
+    [((), WHERE), (ONE_CORE, "the build's process")],
+    ids=["all-cores", "one-core"],
+)
 def test_a_leaky_plugin_fails_the_build(
-    site: SiteFactory, hook: str, output: str, source: str
+    site: SiteFactory,
+    *,
+    hook: str,
+    output: str,
+    source: str,
+    launcher: tuple[str, ...],
+    where: str,
 ) -> None:
     project = site(series.pages(), reveal=series.reveal_options(), hooks=["leaky.py"])
     project.write("leaky.py", hook)
-    build = project.build(ok=False, env={"MKDOCS_REVEAL_NOW": "2025-11-12"})
+    env = {"MKDOCS_REVEAL_NOW": "2025-11-12"}
+    build = project.build("--verbose", ok=False, env=env, launcher=launcher)
+    assert f"files matched in {where}" in build.log
     assert build.returncode != 0
     assert "leak check failed" in build.log
     assert f"{output} holds sealed text of {source}" in build.log
@@ -122,19 +187,25 @@ def test_seed_lorem_teasers_are_not_false_positives(site: SiteFactory) -> None:
     assert "Culpa qui officia deserunt mollit" not in html
 
 
-def test_anchors_are_inner_words_or_nothing() -> None:
-    assert anchors(["<p>The glimmerfrost body text, with obsidianwren too.</p>"]) == {
-        "glimmerfrost"
-    }
-    assert anchors(["x" * 60]) is None  # no inner word: no shortcut, always searched
+def test_a_sealed_word_of_thousands_of_letters_is_still_found() -> None:
+    word = "Glimmer" + "frost" * 1000  # a pasted key, say: one run, no spaces
+    matcher = Matcher(fingerprints(f"Sealed: {word} and the rest."))
+    assert matcher.found(f"<p>Leaked {word}</p>")
+    assert not matcher.found("<p>Glimmerfrost, once, in public.</p>")
 
 
-def test_sealed_text_in_a_nav_item_is_found_on_the_first_page_that_shows_it() -> None:
-    check = LeakCheck()
+@both_ways
+def test_sealed_text_in_a_nav_item_is_found_on_the_first_page_that_shows_it(
+    parallel: bool, tmp_path: Path
+) -> None:
+    check = LeakCheck(parallel)
     check.seal(SENTENCE, "docs/sealed.md")
     nav = "<ul><li>Home</li><li>About</li></ul>"
-    check.scan(f"<html>{nav}<p>Page one</p></html>", "one.html")
     leaky_nav = nav.replace("About", SENTENCE)
-    check.scan(f"<html>{leaky_nav}<p>Page two</p></html>", "two.html")
-    check.scan(f"<html>{leaky_nav}<p>Page three</p></html>", "three.html")
-    assert [leak.output for leak in check.leaks] == ["two.html"]
+    pages = {
+        "one.html": f"<html>{nav}<p>Page one</p></html>",
+        "two.html": f"<html>{leaky_nav}<p>Page two</p></html>",
+        "three.html": f"<html>{leaky_nav}<p>Page three</p></html>",
+    }
+    write_pages(check, tmp_path, pages)
+    assert [leak.output for leak in check.finish(tmp_path, set())] == ["two.html"]
