@@ -106,15 +106,16 @@ def make_site(root: Path, count: int, with_plugin: bool) -> Path:
 
 
 def timed_build(config_file: Path) -> float:
-    """Build a site in-process and return the seconds it took."""
+    """Build a site in-process, from an empty site folder, and return the seconds it took."""
+    shutil.rmtree(config_file.parent / "site", ignore_errors=True)
     config = load_config(str(config_file))
     start = time.perf_counter()
     build(config)
     return time.perf_counter() - start
 
 
-def compare(count: int, runs: int) -> tuple[float, float]:
-    """Median build times without and with the plugin, built alternately."""
+def compare(count: int, runs: int) -> tuple[list[float], list[float]]:
+    """Build times without and with the plugin, built alternately, run by run."""
     with tempfile.TemporaryDirectory(prefix="reveal-bench-") as folder:
         plain = make_site(Path(folder) / "plain", count, with_plugin=False)
         sealed = make_site(Path(folder) / "reveal", count, with_plugin=True)
@@ -124,9 +125,7 @@ def compare(count: int, runs: int) -> tuple[float, float]:
         for _ in range(runs):
             without.append(timed_build(plain))
             with_.append(timed_build(sealed))
-            shutil.rmtree(plain.parent / "site", ignore_errors=True)
-            shutil.rmtree(sealed.parent / "site", ignore_errors=True)
-    return statistics.median(without), statistics.median(with_)
+    return without, with_
 
 
 def stash(html: str) -> str:
@@ -163,10 +162,18 @@ def main() -> None:
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
-    print(f"{'pages':>6} {'without (s)':>12} {'with (s)':>10} {'ratio':>7}")
+    # Build times drift by a few percent over minutes on a shared machine: each run's pair is
+    # built back to back, so the median of the runs' ratios is the steadiest figure.
+    print(f"{'pages':>6} {'without (s)':>12} {'with (s)':>10} {'ratio':>7}   runs' ratios")
     for count in args.pages:
         without, with_ = compare(count, args.runs)
-        print(f"{count:>6} {without:>12.2f} {with_:>10.2f} {with_ / without:>7.3f}", flush=True)
+        ratios = [after / before for before, after in zip(without, with_, strict=True)]
+        median = statistics.median
+        print(
+            f"{count:>6} {median(without):>12.2f} {median(with_):>10.2f} {median(ratios):>7.3f}"
+            f"   {' '.join(f'{ratio:.3f}' for ratio in ratios)}",
+            flush=True,
+        )
     rng = random.Random(0)
     plain, tagged = page(rng, 0, with_tags=False), page(rng, 1, with_tags=True)
     print(
