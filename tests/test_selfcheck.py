@@ -34,8 +34,15 @@ def test_the_plugins_own_filler_is_never_a_fingerprint() -> None:
     assert fingerprints(" ".join(VOCABULARY)) == set()
 
 
-# Both ways of matching: in a worker process beside the build, and in the build's own.
-both_ways = pytest.mark.parametrize("parallel", [True, False], ids=["worker", "in-process"])
+@pytest.fixture(params=[True, False], ids=["worker", "in-process"])
+def check(request: pytest.FixtureRequest) -> LeakCheck:
+    """A leak check that knows SENTENCE as sealed text of docs/sealed.md.
+
+    Both ways of matching: in a worker process beside the build, and in the build's own.
+    """
+    leak_check = LeakCheck(request.param)
+    leak_check.seal(SENTENCE, "docs/sealed.md")
+    return leak_check
 
 
 def write_pages(check: LeakCheck, site: Path, pages: dict[str, str]) -> None:
@@ -45,43 +52,32 @@ def write_pages(check: LeakCheck, site: Path, pages: dict[str, str]) -> None:
         (site / output).write_text(text, encoding="utf-8")
 
 
-@both_ways
-def test_finish_finds_sealed_text_in_reflowed_json(parallel: bool, tmp_path: Path) -> None:
-    check = LeakCheck(parallel)
+def test_finish_finds_sealed_text_in_reflowed_json(check: LeakCheck, tmp_path: Path) -> None:
     check.seal(f"**Lead:**\n\n{SENTENCE}\n", "docs/p.md")
     (tmp_path / "safe.json").write_text('{"text":"<p>' + SENTENCE.replace(" ", "  \\n") + '"}')
     (tmp_path / "idx.json").write_text(
         '{"d":[{"t":"' + SENTENCE.replace("too, ", "too,\n ") + '"}]}'
     )
     leaks = check.finish(tmp_path, set())
-    assert [(leak.output, leak.source) for leak in leaks] == [("idx.json", "docs/p.md")]
+    assert [(leak.output, leak.source) for leak in leaks] == [("idx.json", "docs/sealed.md")]
 
 
-@both_ways
-def test_public_text_is_not_a_leak(parallel: bool, tmp_path: Path) -> None:
-    check = LeakCheck(parallel)
-    check.seal(SENTENCE, "docs/sealed.md")
+def test_public_text_is_not_a_leak(check: LeakCheck, tmp_path: Path) -> None:
     check.publish(f"A revealed page quotes it: {SENTENCE}")
     write_pages(check, tmp_path, {"public.html": f"<p>{SENTENCE}</p>"})
     assert check.finish(tmp_path, set()) == []
 
 
-@both_ways
-def test_finish_reads_gzip_and_skips_theme_files(parallel: bool, tmp_path: Path) -> None:
-    check = LeakCheck(parallel)
-    check.seal(SENTENCE, "docs/sealed.md")
+def test_finish_reads_gzip_and_skips_theme_files(check: LeakCheck, tmp_path: Path) -> None:
     (tmp_path / "sitemap.xml.gz").write_bytes(gzip.compress(SENTENCE.encode()))
     (tmp_path / "theme.js").write_text(SENTENCE)
     leaks = check.finish(tmp_path, skip={"theme.js"})
     assert [leak.output for leak in leaks] == ["sitemap.xml.gz"]
 
 
-@both_ways
 def test_a_page_written_again_after_it_was_matched_is_matched_again(
-    parallel: bool, tmp_path: Path
+    check: LeakCheck, tmp_path: Path
 ) -> None:
-    check = LeakCheck(parallel)
-    check.seal(SENTENCE, "docs/sealed.md")
     write_pages(check, tmp_path, {"a.html": "<p>Page a</p>", "b.html": "<p>Page b</p>"})
     check.will_write("c.html", str(tmp_path / "c.html"))  # a.html and b.html have been matched now
     (tmp_path / "c.html").write_text("<p>Page c</p>")
@@ -90,12 +86,9 @@ def test_a_page_written_again_after_it_was_matched_is_matched_again(
     assert [leak.output for leak in check.finish(tmp_path, set())] == ["a.html"]
 
 
-@both_ways
 def test_a_page_not_on_disk_when_announced_is_matched_when_it_is(
-    parallel: bool, tmp_path: Path
+    check: LeakCheck, tmp_path: Path
 ) -> None:
-    check = LeakCheck(parallel)
-    check.seal(SENTENCE, "docs/sealed.md")
     check.will_write("late.html", str(tmp_path / "late.html"))
     # late.html is matched now, and it is not there yet.
     check.will_write("next.html", str(tmp_path / "next.html"))
@@ -114,6 +107,19 @@ def on_post_build(config, **kwargs):
     sources = sorted(Path(config.docs_dir).rglob("*.md"))
     text = "\\n".join(path.read_text(encoding="utf-8") for path in sources)
     Path(config.site_dir, "raw-copy.txt").write_text(text, encoding="utf-8")
+'''
+
+REWRITING_HOOK = '''
+"""A third-party plugin that post-processes a written page once the build is over."""
+from pathlib import Path
+
+
+def on_post_build(config, **kwargs):
+    """Append the raw landing page, sealed teasers and all, to the home page on disk."""
+    raw = Path(config.docs_dir, "series", "index.md").read_text(encoding="utf-8")
+    page = Path(config.site_dir, "index.html")
+    html = page.read_text(encoding="utf-8")
+    page.write_text(html.replace("</body>", f"<pre>{raw}</pre></body>"), encoding="utf-8")
 '''
 
 LEAKY_PAGE_HOOK = '''
@@ -138,7 +144,10 @@ WHERE = "a worker process" if scanworker.available() else "the build's process"
     [
         (LEAKY_HOOK, "raw-copy.txt", "docs/series/collective.md"),
         (LEAKY_PAGE_HOOK, "index.html", "docs/series/index.md"),
+        # The page was matched as MkDocs wrote it, and is read again once it has changed.
+        (REWRITING_HOOK, "index.html", "docs/series/index.md"),
     ],
+    ids=["copies-sources", "appends-to-pages", "rewrites-a-written-page"],
 )
 @pytest.mark.parametrize(
     ("launcher", "where"),
@@ -194,12 +203,9 @@ def test_a_sealed_word_of_thousands_of_letters_is_still_found() -> None:
     assert not matcher.found("<p>Glimmerfrost, once, in public.</p>")
 
 
-@both_ways
 def test_sealed_text_in_a_nav_item_is_found_on_the_first_page_that_shows_it(
-    parallel: bool, tmp_path: Path
+    check: LeakCheck, tmp_path: Path
 ) -> None:
-    check = LeakCheck(parallel)
-    check.seal(SENTENCE, "docs/sealed.md")
     nav = "<ul><li>Home</li><li>About</li></ul>"
     leaky_nav = nav.replace("About", SENTENCE)
     pages = {
