@@ -1,4 +1,8 @@
-"""Fingerprints of sealed text, and the one-pass search for them in what a build wrote."""
+"""Fingerprints of sealed text, and the one-pass search for them in what a build wrote.
+
+Nothing here imports Python-Markdown until sealed text is fingerprinted: the leak check's
+worker process imports this module at its start.
+"""
 
 from __future__ import annotations
 
@@ -97,6 +101,28 @@ def fingerprints(text: str) -> set[str]:
         for piece in found
         if not set(WORD.findall(piece.lower())) <= FILLER
     }
+
+
+class Fingerprints:
+    """The fingerprints of sealed Markdown, as the site would render it and as written."""
+
+    def __init__(self) -> None:
+        """Start with no sealed text."""
+        self.sources: dict[str, str] = {}  # fingerprint → the source page of its sealed text
+        self._renderer: Any = None
+
+    def add(self, markdown_text: str, source: str) -> None:
+        """Fingerprint one sealed text of a source page."""
+        if self._renderer is None:
+            # Imported on first use: the leak check's worker may never get sealed text.
+            import markdown  # noqa: PLC0415
+
+            # One Markdown instance: creating one per sealed text cost more than rendering it.
+            self._renderer = markdown.Markdown()
+        rendered = self._renderer.reset().convert(markdown_text)
+        for text in [*text_nodes(rendered), markdown_text]:
+            for piece in fingerprints(text):
+                self.sources.setdefault(piece, source)
 
 
 def trie_pattern(pieces: Iterable[str]) -> str:

@@ -9,7 +9,6 @@ instead of adding a second one) and names nothing the site does not already show
 from __future__ import annotations
 
 import hashlib
-import re
 from datetime import datetime, timedelta, timezone
 from html import escape
 from itertools import groupby
@@ -21,7 +20,7 @@ from mkdocs.utils import get_relative_url
 
 from .labels import labels_for
 from .manifest import Item, absolute, ordered
-from .outputs import add_to_head
+from .outputs import append_after
 
 if TYPE_CHECKING:
     from icalendar import Event
@@ -29,7 +28,7 @@ if TYPE_CHECKING:
 FILENAME = "reveals.ics"
 # Subscribed calendars are fetched again on the app's own schedule; ask for twice a day.
 REFRESH = timedelta(hours=12)
-SEALED_STAMP = re.compile(r'<time class="reveal-stamp is-sealed"[^>]*>.*?</time>', re.DOTALL)
+SEALED_STAMP = '<time class="reveal-stamp is-sealed"'
 
 
 def calendar(items: list[Item], *, site_name: str, site_url: str | None, stamp: datetime) -> bytes:
@@ -118,12 +117,16 @@ def write(site_dir: Path, content: bytes) -> Path:
     return path
 
 
-def link_page(html: str, page_url: str, locale: str, site_name: str) -> str:
-    """Link a page's sealed stamps, and its head, to the calendar."""
+def link_stamps(html: str, page_url: str, locale: str) -> str:
+    """Follow each sealed stamp in a page's HTML with a link to the calendar."""
     href = escape(get_relative_url(FILENAME, page_url))
     words = labels_for(locale).add_to_calendar
     anchor = f' <a class="reveal-calendar" href="{href}" type="text/calendar">{escape(words)}</a>'
-    html = SEALED_STAMP.sub(lambda stamp: stamp.group(0) + anchor, html)
+    return append_after(html, SEALED_STAMP, "</time>", anchor)
+
+
+def head_link(page_url: str, site_name: str) -> str:
+    """The `<link>` in a page's head that points feed readers and browsers at the calendar."""
+    href = escape(get_relative_url(FILENAME, page_url))
     title = escape(f"{site_name}: reveals")
-    alternate = f'<link rel="alternate" type="text/calendar" title="{title}" href="{href}">'
-    return add_to_head(html, alternate)
+    return f'<link rel="alternate" type="text/calendar" title="{title}" href="{href}">'

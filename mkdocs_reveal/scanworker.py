@@ -2,9 +2,10 @@
 
 Profiling a 2,000-page Material site showed the match itself (cutting 1.2 GB of pages into
 chunks, hashing them, searching what is new) cost about 3% of the build, in the build's own
-thread; handing the pages over a pipe still cost 1%. MkDocs renders on one core: with a second
-one, this process reads each page from disk and matches it while MkDocs renders the next, and
-the build pays only for sending its name.
+thread; handing the pages over a pipe still cost 1%, and fingerprinting sealed text (rendering
+it) another 0.2%. MkDocs renders on one core: with a second one, this process fingerprints the
+sealed text it is sent while MkDocs reads the pages, then reads each page from disk and matches
+it while MkDocs renders the next. The build pays only for sending the text and the names.
 
 A child process started here, not `multiprocessing`: its `spawn` re-imports the caller's
 `__main__`, so a build script without an `if __name__ == "__main__"` guard would run twice.
@@ -18,15 +19,14 @@ import os
 import struct
 import subprocess
 import sys
-from collections.abc import Iterable
 from pathlib import Path
-from typing import IO
+from typing import IO, NamedTuple
 
-from .fingerprint import Matcher, Version, read_output
+from .fingerprint import Fingerprints, Matcher, Version, read_output
 from .problems import log
 
 HEADER = struct.Struct(">cIQ")  # frame kind, name length, body length
-FINGERPRINTS, FILE = b"F", b"P"
+SEALED, FILE = b"S", b"P"  # sealed text (named by its source page); an output file
 # -I: the user's folder and PYTHON* variables must not change what the worker imports (a
 # `re.py` beside mkdocs.yml would shadow the standard library). The package's folder is
 # appended, for a package importable only through them.
@@ -36,7 +36,7 @@ FINISH_SECONDS = 300
 # Waking the worker costs the build ~30 µs a time on a virtual machine: it is woken for a batch
 # of pages at once, which it matches in a few milliseconds.
 BATCH = 16
-# Room in the pipe for the fingerprints of a large site: the build need not wait for the
+# Room in the pipe for the sealed text of a large site: the build need not wait for the
 # worker's Python to start before it goes on.
 PIPE_BYTES = 1 << 20
 
@@ -73,6 +73,14 @@ def command() -> list[str]:
     return [sys.executable, "-I", "-c", BOOT.format(folder=folder)]
 
 
+class Report(NamedTuple):
+    """What a worker found: fingerprints per output, versions read, and where each found is from."""
+
+    found: dict[str, set[str]]
+    versions: dict[str, Version | None]
+    sources: dict[str, str]
+
+
 class Worker:
     """The build's side of a worker: outputs go in as they are written, hits come out at the end."""
 
@@ -84,8 +92,8 @@ class Worker:
         self.waiting = 0  # frames written since the worker was last woken
 
     @classmethod
-    def start(cls, pieces: Iterable[str], argv: list[str] | None = None) -> Worker | None:
-        """A worker matching these fingerprints, or None when none can start."""
+    def start(cls, argv: list[str] | None = None) -> Worker | None:
+        """A worker, waiting for sealed text and outputs; None when none can start."""
         try:
             process = subprocess.Popen(
                 argv or command(),
@@ -97,9 +105,11 @@ class Worker:
             return None
         assert process.stdin is not None
         widen(process.stdin)
-        worker = cls(process)
-        worker._send(FINGERPRINTS, "", "\n".join(pieces).encode("utf-8"))
-        return worker
+        return cls(process)
+
+    def seal(self, markdown_text: str, source: str) -> None:
+        """Hand over sealed Markdown of a source page, to fingerprint before matching starts."""
+        self._send(SEALED, source, markdown_text.encode("utf-8", errors="surrogatepass"))
 
     def scan_file(self, output: str, path: str, *, now: bool = False) -> None:
         """Hand over one file to read and match, `now` or with the next batch."""
@@ -133,8 +143,8 @@ class Worker:
         except (OSError, ValueError):
             self.failed = True
 
-    def results(self) -> tuple[dict[str, set[str]], dict[str, Version | None]] | None:
-        """Fingerprints found and versions read, per output; None if not every file was matched."""
+    def results(self) -> Report | None:
+        """What the worker found; None if not every file was matched."""
         if self.failed:
             self.stop()
             return None
@@ -156,7 +166,7 @@ class Worker:
             output: None if read is None else (read[0], read[1], read[2])
             for output, read in report["versions"].items()
         }
-        return found, versions
+        return Report(found, versions, dict(report["sources"]))
 
     def stop(self) -> None:
         """End the worker now, whatever it was doing."""
@@ -168,7 +178,8 @@ class Worker:
 
 def serve(source: IO[bytes], sink: IO[bytes]) -> None:
     """Match every output read from `source` until it ends, then write what was found."""
-    matcher = Matcher([])
+    secrets = Fingerprints()
+    matcher: Matcher | None = None
     found: dict[str, list[str]] = {}
     versions: dict[str, Version | None] = {}
     while header := source.read(HEADER.size):
@@ -177,14 +188,21 @@ def serve(source: IO[bytes], sink: IO[bytes]) -> None:
         body = source.read(body_size)
         if len(body) != body_size:
             raise EOFError("the build stopped mid-output")
-        if kind == FINGERPRINTS:
-            matcher = Matcher(body.decode("utf-8").split("\n") if body else [])
+        if kind == SEALED:
+            secrets.add(body.decode("utf-8", errors="surrogatepass"), name)
+            # Compiled again at the next file. (Sealed text that comes after matching began
+            # makes the build match every file again itself.)
+            matcher = None
             continue
+        if matcher is None:
+            matcher = Matcher(secrets.sources)
         text, versions[name] = read_output(os.fsdecode(body))
         pieces = matcher.found(text)
         if pieces:
             found[name] = sorted(pieces)
-    sink.write(json.dumps({"found": found, "versions": versions}).encode("utf-8"))
+    sources = {piece: secrets.sources[piece] for pieces in found.values() for piece in pieces}
+    report = {"found": found, "versions": versions, "sources": sources}
+    sink.write(json.dumps(report).encode("utf-8"))
     sink.flush()
 
 

@@ -186,6 +186,5 @@ def test_documented_labels_match_the_catalogue() -> None:
 
 def test_calendar_link_words_come_from_the_labels() -> None:
     html = '<time class="reveal-stamp is-sealed" datetime="x">Kommer</time>'
-    linked = ics.link_page(f"<head></head>{html}", "series/", "nb_NO", "Site")
-    assert ">Legg til i kalenderen</a>" in linked
-    assert ">Add to calendar</a>" in ics.link_page(html, "series/", "ja", "Site")
+    assert ">Legg til i kalenderen</a>" in ics.link_stamps(html, "series/", "nb_NO")
+    assert ">Add to calendar</a>" in ics.link_stamps(html, "series/", "ja")

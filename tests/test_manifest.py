@@ -85,6 +85,9 @@ def test_manifest_and_calendar_of_a_placeholder_series(site: SiteFactory) -> Non
     links = re.findall(r'</time> <a class="reveal-calendar" href="([^"]+)"', landing)
     assert links == ["../reveals.ics"]
     assert '<link rel="alternate" type="text/calendar"' in landing
+    # The link is for readers of the page: the search index holds the page's words alone.
+    index = build.text("search/search_index.json")
+    assert "Coming" in index and "Add to calendar" not in index
     assert 'href="../../reveals.ics"' in build.text("series/collective/index.html")
     assert "reveal-calendar" not in build.text("series/workflow/index.html")
     secret_free(build, [3])

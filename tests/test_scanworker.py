@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from mkdocs_reveal import scanworker
-from mkdocs_reveal.fingerprint import fingerprints
 from mkdocs_reveal.selfcheck import LeakCheck
 
 SENTENCE = "The glimmerfrost body text of part 3, with obsidianwren too, and more."
@@ -28,7 +27,7 @@ def test_the_worker_loop_reports_hits_and_versions(tmp_path: Path) -> None:
     leaky.write_text(f"<p>{SENTENCE}</p>")
     plain.write_text("<p>Nothing sealed here.</p>")
     source = io.BytesIO(
-        frame(scanworker.FINGERPRINTS, "", "\n".join(fingerprints(SENTENCE)).encode())
+        frame(scanworker.SEALED, "docs/sealed.md", f"**{SENTENCE}**".encode())
         + frame(scanworker.FILE, "leaky.html", os.fsencode(leaky))
         + frame(scanworker.FILE, "plain.html", os.fsencode(plain))
         + frame(scanworker.FILE, "gone.html", os.fsencode(tmp_path / "gone.html"))
@@ -38,6 +37,8 @@ def test_the_worker_loop_reports_hits_and_versions(tmp_path: Path) -> None:
     report = json.loads(sink.getvalue())
     assert set(report["found"]) == {"leaky.html"}
     assert all(piece in SENTENCE for piece in report["found"]["leaky.html"])
+    assert set(report["sources"]) == set(report["found"]["leaky.html"])
+    assert set(report["sources"].values()) == {"docs/sealed.md"}
     status = leaky.stat()
     assert report["versions"]["leaky.html"] == [status.st_ino, status.st_size, status.st_mtime_ns]
     assert report["versions"]["gone.html"] is None
@@ -45,13 +46,14 @@ def test_the_worker_loop_reports_hits_and_versions(tmp_path: Path) -> None:
 
 def test_a_worker_process_matches_files_beside_the_build(tmp_path: Path) -> None:
     (tmp_path / "page.html").write_text(f"<p>{SENTENCE}</p>")
-    worker = scanworker.Worker.start(fingerprints(SENTENCE))
+    worker = scanworker.Worker.start()
     assert worker is not None
+    worker.seal(SENTENCE, "docs/sealed.md")
     worker.scan_file("page.html", str(tmp_path / "page.html"))
     results = worker.results()
     assert results is not None
-    found, versions = results
-    assert set(found) == {"page.html"} and set(versions) == {"page.html"}
+    assert set(results.found) == {"page.html"} and set(results.versions) == {"page.html"}
+    assert set(results.sources.values()) == {"docs/sealed.md"}
     assert worker.process.returncode == 0
 
 
@@ -63,19 +65,20 @@ def test_the_worker_ignores_the_users_folder_and_python_path(
     (tmp_path / "page.html").write_text(f"<p>{SENTENCE}</p>")
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("PYTHONPATH", str(tmp_path))
-    worker = scanworker.Worker.start(fingerprints(SENTENCE))
+    worker = scanworker.Worker.start()
     assert worker is not None
+    worker.seal(SENTENCE, "docs/sealed.md")
     worker.scan_file("page.html", str(tmp_path / "page.html"))
     results = worker.results()
-    assert results is not None and set(results[0]) == {"page.html"}
+    assert results is not None and set(results.found) == {"page.html"}
 
 
 def test_a_worker_that_cannot_start_is_none() -> None:
-    assert scanworker.Worker.start(["x" * 60], argv=[str(Path("/nonexistent/python"))]) is None
+    assert scanworker.Worker.start(argv=[str(Path("/nonexistent/python"))]) is None
 
 
 def test_a_worker_that_exits_early_gives_no_results(tmp_path: Path) -> None:
-    worker = scanworker.Worker.start(["x" * 60], argv=[sys.executable, "-c", "pass"])
+    worker = scanworker.Worker.start(argv=[sys.executable, "-c", "pass"])
     assert worker is not None
     worker.process.wait()
     for index in range(50):  # enough to notice the closed pipe

@@ -62,8 +62,10 @@ def test_finish_finds_sealed_text_in_reflowed_json(check: LeakCheck, tmp_path: P
     assert [(leak.output, leak.source) for leak in leaks] == [("idx.json", "docs/sealed.md")]
 
 
-def test_public_text_is_not_a_leak(check: LeakCheck, tmp_path: Path) -> None:
-    check.publish(f"A revealed page quotes it: {SENTENCE}")
+@pytest.mark.parametrize("flow", ["as written", "re-flowed"])
+def test_public_text_is_not_a_leak(check: LeakCheck, tmp_path: Path, flow: str) -> None:
+    quoted = SENTENCE if flow == "as written" else SENTENCE.replace(" ", "\n  ", 3)
+    check.publish(f"A revealed page quotes it: {quoted}")
     write_pages(check, tmp_path, {"public.html": f"<p>{SENTENCE}</p>"})
     assert check.finish(tmp_path, set()) == []
 
@@ -95,6 +97,18 @@ def test_a_page_not_on_disk_when_announced_is_matched_when_it_is(
     (tmp_path / "late.html").write_text(f"<p>{SENTENCE}</p>")
     (tmp_path / "next.html").write_text("<p>Next</p>")
     assert [leak.output for leak in check.finish(tmp_path, set())] == ["late.html"]
+
+
+def test_sealed_text_learnt_after_matching_began_is_matched_in_every_file(
+    check: LeakCheck, tmp_path: Path
+) -> None:
+    late = "Driftmoss lanterns sealed by an included snippet, learnt only at the end."
+    write_pages(check, tmp_path, {"a.html": f"<p>{late}</p>", "b.html": "<p>Page b</p>"})
+    check.will_write("c.html", str(tmp_path / "c.html"))  # a.html is matched now
+    (tmp_path / "c.html").write_text("<p>Page c</p>")
+    check.seal(late, "docs/late.md")
+    leaks = check.finish(tmp_path, set())
+    assert [(leak.output, leak.source) for leak in leaks] == [("a.html", "docs/late.md")]
 
 
 LEAKY_HOOK = '''
