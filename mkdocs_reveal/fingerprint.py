@@ -19,7 +19,14 @@ from typing import Any
 from .placeholder import VOCABULARY
 
 CHUNK_END = "</li>"
-WORD_START = r"(?<![A-Za-z0-9])"
+# Every fingerprint starts at a word's start: after a character that is not a letter or digit,
+# taken as part of the match. Profiling showed rejecting positions inside a word before the
+# branch is tried made the search several times faster; consuming that character rather than
+# looking behind for it lets the engine skip to candidates in C, a fifth faster again.
+WORD_START = "[^A-Za-z0-9]"
+# Between the chunks of an output searched at once: whitespace would let a match run on from
+# one chunk into the next, where the output had markup between them.
+BETWEEN = "\x00"
 # Shorter fingerprints matched public text by chance on repetitive sites.
 MIN_LENGTH = 48
 # Long runs are cut into pieces, so an excerpt that keeps only part of a sentence still matches.
@@ -157,9 +164,7 @@ class Matcher:
     def __init__(self, pieces: Iterable[str]) -> None:
         """Compile one pattern for every fingerprint."""
         pieces = list(pieces)
-        # Every fingerprint starts at a word's start: rejecting positions inside a word
-        # before the branch is tried made the search several times faster.
-        self.pattern = re.compile(WORD_START + trie_pattern(pieces)) if pieces else None
+        self.pattern = re.compile(f"{WORD_START}({trie_pattern(pieces)})") if pieces else None
         self.seen: set[str] = set()
 
     def found(self, text: str) -> set[str]:
@@ -173,8 +178,10 @@ class Matcher:
         # must still read as one), once each, with no Python-level loop: filterfalse runs in C.
         fresh = list(filterfalse(self.seen.__contains__, dict.fromkeys(text.split(CHUNK_END))))
         self.seen.update(fresh)
+        # The first chunk starts at a word's start too.
+        hits = self.pattern.findall(BETWEEN + BETWEEN.join(fresh))
         # Read as the fingerprints are written: words joined by single spaces.
-        return {" ".join(hit.split()) for hit in self.pattern.findall(" ".join(fresh))}
+        return {" ".join(hit.split()) for hit in hits}
 
 
 # What tells one version of a file from another (inode, size, last change): a file written

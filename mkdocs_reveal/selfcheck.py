@@ -104,12 +104,15 @@ class LeakCheck:
             return []
         where = "a worker process" if self.worker is not None else "the build's process"
         log.debug("reveal: leak check: %d files matched in %s", len(self.outputs), where)
+        # Every file is written by now. Their versions are read while the worker finishes, then
+        # compared with those matched: a file written late, or written again, is matched again.
+        written = {output: version(path) for output, path in self.outputs.items()}
         again = self._collect()
         if len(self.sealed) != self._started_with:
             # Sealed text learnt after matching began: match everything with it.
             again = list(self.outputs)
         else:
-            again += [out for out, path in self.outputs.items() if self._changed(out, path)]
+            again += [out for out, now in written.items() if now != self._versions.get(out)]
         if again:
             # A fresh matcher: chunks seen in a file since rewritten are read again too.
             matcher = Matcher(self._fingerprints())
@@ -139,10 +142,6 @@ class LeakCheck:
         for piece, source in self._local.sources.items():
             self.secrets.setdefault(piece, source)
         return self._local.sources
-
-    def _changed(self, output: str, path: str) -> bool:
-        """Whether a file is not the version matched (written late, or written again)."""
-        return version(path) != self._versions.get(output)
 
     def _leaks(self) -> list[Leak]:
         """The fingerprints found, as leaks, in the order matched (public text is no leak)."""

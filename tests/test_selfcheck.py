@@ -217,6 +217,15 @@ def test_a_sealed_word_of_thousands_of_letters_is_still_found() -> None:
     assert not matcher.found("<p>Glimmerfrost, once, in public.</p>")
 
 
+def test_a_fingerprint_is_found_at_the_start_of_an_output_and_not_across_markup() -> None:
+    piece = sorted(fingerprints(SENTENCE))[0]
+    assert Matcher([piece]).found(piece) == {piece}
+    assert Matcher([piece]).found(f"<li>{piece}</li>\n") == {piece}
+    head, tail = piece.split(" ", 1)
+    # A list item ends between the two halves: the reader never sees them as one run.
+    assert Matcher([piece]).found(f"<li>{head}</li> {tail}") == set()
+
+
 def test_sealed_text_in_a_nav_item_is_found_on_the_first_page_that_shows_it(
     check: LeakCheck, tmp_path: Path
 ) -> None:
