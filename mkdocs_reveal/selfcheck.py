@@ -69,7 +69,7 @@ class LeakCheck:
         self._waiting = (output, path)
 
     def _start(self) -> None:
-        """Start matching, once the build's fingerprints are all known (pages come last)."""
+        """Start matching, once the build's sealed text is all known (pages come last)."""
         if self._started_with >= 0:
             return
         self._started_with = len(self.sealed)
