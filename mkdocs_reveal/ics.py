@@ -9,6 +9,7 @@ instead of adding a second one) and names nothing the site does not already show
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import datetime, timedelta, timezone
 from html import escape
 from itertools import groupby
@@ -20,7 +21,6 @@ from mkdocs.utils import get_relative_url
 
 from .labels import labels_for
 from .manifest import Item, absolute, ordered
-from .outputs import append_after
 
 if TYPE_CHECKING:
     from icalendar import Event
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 FILENAME = "reveals.ics"
 # Subscribed calendars are fetched again on the app's own schedule; ask for twice a day.
 REFRESH = timedelta(hours=12)
-SEALED_STAMP = '<time class="reveal-stamp is-sealed"'
+SEALED_STAMP = re.compile(r'<time class="reveal-stamp is-sealed"[^>]*>.*?</time>', re.DOTALL)
 
 
 def calendar(items: list[Item], *, site_name: str, site_url: str | None, stamp: datetime) -> bytes:
@@ -122,7 +122,7 @@ def link_stamps(html: str, page_url: str, locale: str) -> str:
     href = escape(get_relative_url(FILENAME, page_url))
     words = labels_for(locale).add_to_calendar
     anchor = f' <a class="reveal-calendar" href="{href}" type="text/calendar">{escape(words)}</a>'
-    return append_after(html, SEALED_STAMP, "</time>", anchor)
+    return SEALED_STAMP.sub(lambda stamp: stamp.group(0) + anchor, html)
 
 
 def head_link(page_url: str, site_name: str) -> str:

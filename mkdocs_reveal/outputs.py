@@ -76,27 +76,3 @@ def add_to_head(html: str, snippet: str) -> str:
     # showed `re.sub` (and slicing) cost ~0.8 ms a page: two page-sized strings alive at once
     # take fresh memory. `str.replace` makes one, in ~0.02 ms.
     return html.replace(head.group(0), head.group(0) + snippet, 1)
-
-
-def append_after(html: str, start: str, end: str, snippet: str) -> str:
-    """Insert markup after each element whose opening tag starts with `start`, up to `end`."""
-    # `str.find` and `str.replace`, not a regex: see `add_to_head`; a regex's own search for
-    # the opening text also read a 600 kB page several times slower than `str.find`.
-    elements: dict[str, None] = {}
-    at = html.find(start)
-    while at >= 0:
-        opened = html.find(">", at + len(start))
-        close = html.find(end, opened + 1) if opened >= 0 else -1
-        if close < 0:
-            break
-        close += len(end)
-        elements[html[at:close]] = None
-        at = html.find(start, close)
-    if start in snippet or any(start in element[1:] for element in elements):
-        # An element opened inside another (broken markup): replacing each element's text
-        # could add the markup twice, so the regex says where it goes, once per element.
-        pattern = re.compile(re.escape(start) + r"[^>]*>.*?" + re.escape(end), re.DOTALL)
-        return pattern.sub(lambda element: element.group(0) + snippet, html)
-    for element in elements:
-        html = html.replace(element, element + snippet)
-    return html
