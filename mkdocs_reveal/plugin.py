@@ -385,8 +385,11 @@ class RevealPlugin(BasePlugin[RevealConfig]):
             return
         site = Path(config.site_dir)
         if not self._previewing():
-            outputs.clear_search_index(site, self.sealed_urls)
+            if outputs.indexes_stand_ins(config.plugins):
+                outputs.clear_search_index(site, self.sealed_urls)
             outputs.clear_sitemap(site, self.sealed_urls, config.site_url)
+        if self._checking():
+            self.check.take_first(site, outputs.SITE_WIDE)
         self._write_schedule_files(site, config)  # before the self-check, which scans them too
         if self._checking():
             self._prove_sealed(site)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -67,6 +67,16 @@ class LeakCheck:
         if self._waiting is not None:
             self._match(*self._waiting)
         self._waiting = (output, path)
+
+    def take_first(self, site: Path, outputs: Iterable[str]) -> None:
+        """Match these files of the site now, ahead of the walk at `finish`, if they exist."""
+        # Other plugins write site-wide files last, and they are the largest (a 2,000-page
+        # site's search index is 8.6 MB, 0.2 s to match): a worker matches them while this
+        # process walks the rest of the site, rather than after.
+        for relative in outputs:
+            path = os.path.join(site, *relative.split("/"))
+            if os.path.isfile(path):
+                self._match(relative, path, now=True)
 
     def _start(self) -> None:
         """Start matching, once the build's sealed text is all known (pages come last)."""
@@ -172,11 +182,14 @@ class LeakCheck:
 
 def unscanned(site: Path, done: set[str]) -> Iterator[tuple[str, str]]:
     """The files under the site that may hold text and are not in `done`, in a stable order."""
-    # os.walk: its directory entries know what is a file without a `stat` each.
-    for folder, subfolders, names in os.walk(site):
+    # os.walk: its directory entries know what is a file without a `stat` each. Its folders
+    # start with the site's path as given, so the rest is the relative path (`relpath` was a
+    # third of the walk's time).
+    top = os.fspath(site)
+    for folder, subfolders, names in os.walk(top):
         subfolders.sort()
-        prefix = os.path.relpath(folder, site).replace(os.sep, "/") + "/"
+        prefix = folder[len(top) :].lstrip(os.sep).replace(os.sep, "/")
         for name in sorted(names):
-            relative = name if prefix == "./" else prefix + name
+            relative = f"{prefix}/{name}" if prefix else name
             if relative not in done and os.path.splitext(name)[1].lower() not in BINARY:
                 yield os.path.join(folder, name), relative

@@ -1,8 +1,10 @@
-"""Markup the plugin adds to pages: after the `<head>` tag, and after each sealed stamp."""
+"""Markup the plugin adds to pages, and the site-wide outputs it clears of sealed pages."""
 
 from __future__ import annotations
 
 import re
+
+import pytest
 
 from mkdocs_reveal import ics, outputs
 
@@ -26,3 +28,18 @@ def test_calendar_link_follows_each_sealed_stamp_and_no_other() -> None:
     anchors = re.findall(r"</time>( <a class=\"reveal-calendar\"[^>]*>)?", linked)
     assert [bool(anchor) for anchor in anchors] == [True, False, True, True]
     assert 'href="../reveals.ics"' in linked
+
+
+@pytest.mark.parametrize(
+    ("plugins", "cleared"),
+    [
+        (["material/search", "reveal"], False),  # stand-ins say `search: exclude`: obeyed
+        (["search", "reveal"], True),  # MkDocs' own search ignores it
+        (["material/search", "search", "reveal"], True),
+        (["reveal"], True),  # another theme's search may write the index too
+    ],
+)
+def test_the_search_index_is_read_only_where_stand_ins_can_be_in_it(
+    plugins: list[str], cleared: bool
+) -> None:
+    assert outputs.indexes_stand_ins(plugins) is cleared

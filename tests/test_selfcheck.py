@@ -77,6 +77,27 @@ def test_finish_reads_gzip_and_skips_theme_files(check: LeakCheck, tmp_path: Pat
     assert [leak.output for leak in leaks] == ["sitemap.xml.gz"]
 
 
+def test_site_wide_files_taken_first_are_matched_and_rewrites_caught(
+    check: LeakCheck, tmp_path: Path
+) -> None:
+    write_pages(check, tmp_path, {"a.html": "<p>Page a</p>"})
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "search_index.json").write_text('{"docs":[{"text":"' + SENTENCE + '"}]}')
+    (tmp_path / "sitemap.xml").write_text("<urlset></urlset>")
+    # Taken ahead of the walk; a file that is not there is no output, and no trouble.
+    check.take_first(tmp_path, ["search/search_index.json", "sitemap.xml", "sitemap.xml.gz"])
+    # Another plugin rewrites one after it was taken: matched again as it is now.
+    (tmp_path / "sitemap.xml").write_text(f"<urlset><loc>{SENTENCE}</loc></urlset>")
+    (tmp_path / "deep" / "er").mkdir(parents=True)
+    (tmp_path / "deep" / "er" / "page.md").write_text(SENTENCE)
+    leaks = check.finish(tmp_path, set())
+    assert sorted(leak.output for leak in leaks) == [
+        "deep/er/page.md",
+        "search/search_index.json",
+        "sitemap.xml",
+    ]
+
+
 def test_a_page_written_again_after_it_was_matched_is_matched_again(
     check: LeakCheck, tmp_path: Path
 ) -> None:
