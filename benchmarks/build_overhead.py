@@ -2,7 +2,7 @@
 
 Run from the repository root:
 
-    python benchmarks/build_overhead.py            # 200, 1,000 and 2,000 pages, 5 runs each
+    python benchmarks/build_overhead.py            # 200, 1,000 and 2,000 pages, 7 runs each
     python benchmarks/build_overhead.py --pages 200 --runs 3
     python benchmarks/build_overhead.py --one-core # as on a machine with one core
     python benchmarks/build_overhead.py --control  # the benchmark's own noise: no plugin on
@@ -205,7 +205,7 @@ def main() -> None:
     """Run the benchmark and print the tables."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--pages", type=int, nargs="*", default=[200, 1000, 2000])
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=7)
     parser.add_argument(
         "--one-core",
         action="store_true",
@@ -225,7 +225,8 @@ def main() -> None:
     folder = None
     if not args.on_disk and RAM_DISK.is_dir() and os.access(RAM_DISK, os.W_OK):
         folder = RAM_DISK
-    print(f"sites in {folder or tempfile.gettempdir()}", "(control)" if args.control else "")
+    where = f"sites in {folder or tempfile.gettempdir()}"
+    print(where + (", without the plugin on both sides (control)" if args.control else ""))
     if args.one_core:
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
