@@ -13,9 +13,9 @@ the runs' ratios, on the clock (`wall`) and in CPU time of the build's process (
 CPU time of the leak check's worker; then a micro-benchmark of the transform alone (pages per
 second, tag-free and tag-heavy).
 
-The sites are written to a RAM disk (`/dev/shm`) where there is one, unless `--on-disk`: a
-2,000-page Material site writes 1.2 GB, and the disk's writeback made single builds vary by
-±8% on a 2-core virtual machine, against ±2% in RAM.
+The sites are written to a RAM disk (`/dev/shm`) where there is one with room for them, unless
+`--on-disk`: a 2,000-page Material site writes 1.2 GB, and the disk's writeback made single
+builds vary by ±8% on a 2-core virtual machine, against ±2% in RAM.
 """
 
 from __future__ import annotations
@@ -88,6 +88,18 @@ def page(rng: random.Random, index: int, with_tags: bool) -> str:
 
 # Where a RAM disk is usually mounted on Linux.
 RAM_DISK = Path("/dev/shm")
+# Every Material page carries the whole nav, so a site writes about this many bytes times its
+# pages squared: 1.2 GB at 2,000 pages.
+BYTES_PER_PAGE_SQUARED = 320
+
+
+def ram_disk(pages: list[int]) -> Path | None:
+    """The RAM disk, if there is one with room for both variants of the largest site."""
+    if not (RAM_DISK.is_dir() and os.access(RAM_DISK, os.W_OK)):
+        return None
+    needed = 2 * BYTES_PER_PAGE_SQUARED * max(pages, default=0) ** 2
+    # Half again as much: a build fails half-way, minutes in, on a full disk.
+    return RAM_DISK if shutil.disk_usage(RAM_DISK).free > needed * 3 // 2 else None
 
 
 def make_site(root: Path, count: int, with_plugin: bool) -> Path:
@@ -222,9 +234,7 @@ def main() -> None:
         help="write the sites to the temporary folder on disk, not to a RAM disk",
     )
     args = parser.parse_args()
-    folder = None
-    if not args.on_disk and RAM_DISK.is_dir() and os.access(RAM_DISK, os.W_OK):
-        folder = RAM_DISK
+    folder = None if args.on_disk else ram_disk(args.pages)
     where = f"sites in {folder or tempfile.gettempdir()}"
     print(where + (", without the plugin on both sides (control)" if args.control else ""))
     if args.one_core:

@@ -1,0 +1,44 @@
+"""The benchmark the README runs: it still runs, and prints a ratio for each site size.
+
+Only that it runs and what it prints: build times are never asserted here.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SCRIPT = Path(__file__).parent.parent / "benchmarks" / "build_overhead.py"
+# One line per site size and measure: pages, measure, two medians, the ratio, each run's ratio.
+ROW = r"^\s+{pages}\s+{measure}\s+[\d.]+\s+[\d.]+\s+(?P<ratio>[\d.]+)\s+(?P<runs>[\d. ]+)$"
+
+
+@pytest.mark.parametrize(
+    "options",
+    [["--runs", "2"], ["--runs", "1", "--control", "--on-disk"]],
+    ids=["with-the-plugin", "control-on-disk"],
+)
+def test_the_benchmark_prints_a_ratio_per_size(options: list[str]) -> None:
+    done = subprocess.run(
+        [sys.executable, str(SCRIPT), "--pages", "12", *options],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    runs = int(options[1])
+    for measure in ("wall", "cpu"):
+        row = re.search(ROW.format(pages=12, measure=measure), done.stdout, re.MULTILINE)
+        assert row is not None, done.stdout
+        assert len(row.group("runs").split()) == runs
+    assert "leak check worker:" in done.stdout
+    assert "tag-heavy pages/s" in done.stdout
+    if "--on-disk" in options:
+        assert "/dev/shm" not in done.stdout.splitlines()[0]
+    if "--control" in options:
+        assert "(control)" in done.stdout
