@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 import pytest
+from dateutil.zoneinfo import get_zonefile_instance
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -15,6 +18,7 @@ from mkdocs_reveal.dates import (
     parse_time_of_day,
     parse_timezone,
     read_iso,
+    zone_names,
 )
 from mkdocs_reveal.problems import RevealError
 
@@ -104,6 +108,25 @@ def test_timezone_suggests_a_close_name(typo: str, meant: str) -> None:
     """A misspelt or miscased name gets a suggestion."""
     with pytest.raises(RevealError, match=f"did you mean '{meant}'"):
         parse_timezone(typo)
+
+
+def test_zone_names_are_dateutils_database() -> None:
+    """The names accepted are those of dateutil's bundled database, links included."""
+    names = zone_names()
+    assert names == set(get_zonefile_instance().zones)
+    assert {"Europe/Oslo", "US/Eastern", "Asia/Kolkata", "UTC"} <= names
+
+
+def test_reading_a_timezone_loads_only_that_zone() -> None:
+    """Checking a name does not load every zone (the build's garbage collector would walk them)."""
+    script = (
+        "from dateutil import zoneinfo; from mkdocs_reveal.dates import parse_timezone; "
+        "parse_timezone('Europe/Oslo'); "
+        "print(getattr(zoneinfo.get_zonefile_instance, '_cached_instance', None))"
+    )
+    # A fresh interpreter: this test session may have loaded the whole database already.
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "None"
 
 
 # --- parse_time_of_day -----------------------------------------------------------------------
