@@ -6,7 +6,7 @@ import calendar
 import difflib
 import functools
 import re
-import tarfile
+import zoneinfo
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import MAXYEAR, MINYEAR, date, datetime, time, timedelta, timezone, tzinfo
@@ -15,7 +15,6 @@ from typing import Any
 from babel import Locale
 from dateutil import parser
 from dateutil.tz import UTC, datetime_ambiguous, datetime_exists, gettz, tzoffset
-from dateutil.zoneinfo import METADATA_FN, get_zonefile_instance, getzoneinfofile_stream
 
 from mkdocs_reveal.problems import RevealError
 
@@ -74,24 +73,19 @@ def parse_timezone(name: str) -> tzinfo:
             f"unknown timezone '{name}': use an IANA name such as Europe/Oslo or UTC"
             + _did_you_mean(key, sorted({*names, "UTC"}))
         )
-    found = gettz(key) or get_zonefile_instance().get(key)
-    if found is None:  # pragma: no cover - the name is in dateutil's own bundled database
+    found = gettz(key)
+    if found is None:  # pragma: no cover - gettz reads the databases the names come from
         raise RevealError(f"timezone '{name}' could not be loaded: use another IANA name or UTC")
     return found
 
 
 @functools.cache
 def zone_names() -> frozenset[str]:
-    """The names of the IANA time zones in dateutil's bundled database."""
-    # The names only: dateutil's `get_zonefile_instance` loads all ~600 zones, 120,000 objects
-    # that every full garbage collection of the build then walks (7 of them in a 2,000-page
-    # build). The zone itself comes from `gettz`, which reads that one zone.
-    with tarfile.open(fileobj=getzoneinfofile_stream()) as bundle:
-        return frozenset(
-            member.name
-            for member in bundle.getmembers()
-            if (member.isfile() or member.islnk() or member.issym()) and member.name != METADATA_FN
-        )
+    """The IANA time zone names this machine knows: its own database, and the tzdata package's."""
+    # The names only. dateutil's `get_zonefile_instance`, used before, loads all ~600 zones:
+    # 120,000 references that every full garbage collection of a build then walked. The zone
+    # itself comes from `gettz`, which reads that one zone from the same databases.
+    return frozenset(zoneinfo.available_timezones())
 
 
 def _did_you_mean(key: str, names: list[str]) -> str:

@@ -7,7 +7,6 @@ import sys
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 import pytest
-from dateutil.zoneinfo import get_zonefile_instance
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -110,23 +109,25 @@ def test_timezone_suggests_a_close_name(typo: str, meant: str) -> None:
         parse_timezone(typo)
 
 
-def test_zone_names_are_dateutils_database() -> None:
-    """The names accepted are those of dateutil's bundled database, links included."""
+def test_every_zone_name_loads() -> None:
+    """Each name accepted loads as a zone; links and the usual names are among them."""
     names = zone_names()
-    assert names == set(get_zonefile_instance().zones)
     assert {"Europe/Oslo", "US/Eastern", "Asia/Kolkata", "UTC"} <= names
+    instant = datetime(2025, 1, 15, tzinfo=timezone.utc)
+    offsets = {instant.astimezone(parse_timezone(name)).utcoffset() for name in names}
+    assert len(offsets) > 20
 
 
 def test_reading_a_timezone_loads_only_that_zone() -> None:
     """Checking a name does not load every zone (the build's garbage collector would walk them)."""
     script = (
-        "from dateutil import zoneinfo; from mkdocs_reveal.dates import parse_timezone; "
-        "parse_timezone('Europe/Oslo'); "
-        "print(getattr(zoneinfo.get_zonefile_instance, '_cached_instance', None))"
+        "import gc; from dateutil.tz import tzfile; from mkdocs_reveal.dates import "
+        "parse_timezone; parse_timezone('Europe/Oslo'); "
+        "print(sum(isinstance(o, tzfile) for o in gc.get_objects()))"
     )
-    # A fresh interpreter: this test session may have loaded the whole database already.
+    # A fresh interpreter: this test session has loaded many zones already.
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
-    assert run.stdout.strip() == "None"
+    assert int(run.stdout) <= 2
 
 
 # --- parse_time_of_day -----------------------------------------------------------------------
