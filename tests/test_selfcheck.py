@@ -54,12 +54,28 @@ def write_pages(check: LeakCheck, site: Path, pages: dict[str, str]) -> None:
 
 def test_finish_finds_sealed_text_in_reflowed_json(check: LeakCheck, tmp_path: Path) -> None:
     check.seal(f"**Lead:**\n\n{SENTENCE}\n", "docs/p.md")
-    (tmp_path / "safe.json").write_text('{"text":"<p>' + SENTENCE.replace(" ", "  \\n") + '"}')
+    # Line breaks as JSON writes them, escaped, and as a pretty-printer leaves them.
+    (tmp_path / "escaped.json").write_text('{"text":"<p>' + SENTENCE.replace(" ", "  \\n") + '"}')
     (tmp_path / "idx.json").write_text(
         '{"d":[{"t":"' + SENTENCE.replace("too, ", "too,\n ") + '"}]}'
     )
+    (tmp_path / "safe.json").write_text('{"t":"' + SENTENCE.replace("part 3", "part 4") + '"}')
     leaks = check.finish(tmp_path, set())
-    assert [(leak.output, leak.source) for leak in leaks] == [("idx.json", "docs/sealed.md")]
+    assert sorted((leak.output, leak.source) for leak in leaks) == [
+        ("escaped.json", "docs/sealed.md"),
+        ("idx.json", "docs/sealed.md"),
+    ]
+
+
+@pytest.mark.parametrize("before", ["\\n", "\\r\\n", "\\t", "\\u201c", "\\u00a0"])
+def test_a_line_after_an_escape_in_json_or_javascript_is_found(before: str) -> None:
+    """A sealed line (one fingerprint only) right after an escape is found, as after a space."""
+    line = "Glimmerfrost lanterns hang over the obsidianwren harbour."
+    assert len(fingerprints(line)) == 1
+    matcher = Matcher(fingerprints(line))
+    assert matcher.found('{"text": "Intro.' + before + line + '"}')
+    # A letter that is not the end of an escape still joins the word: no match inside words.
+    assert not Matcher(fingerprints(line)).found('{"text": "Intro.x' + line + '"}')
 
 
 @pytest.mark.parametrize("flow", ["as written", "re-flowed"])
