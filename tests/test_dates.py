@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -128,6 +130,18 @@ def test_reading_a_timezone_loads_only_that_zone() -> None:
     # A fresh interpreter: this test session has loaded many zones already.
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert int(run.stdout) <= 2
+
+
+def test_timezones_are_known_without_a_system_database(tmp_path: Path) -> None:
+    """A machine with no zoneinfo folder of its own (a slim container) still knows the zones."""
+    script = "from mkdocs_reveal.dates import parse_timezone; print(parse_timezone('Europe/Oslo'))"
+    # An empty search path: the standard library then knows only the tzdata package's names.
+    env = {**os.environ, "PYTHONTZPATH": str(tmp_path)}
+    run = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=False
+    )
+    assert run.returncode == 0, run.stderr
+    assert "Oslo" in run.stdout
 
 
 # --- parse_time_of_day -----------------------------------------------------------------------

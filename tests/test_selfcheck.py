@@ -184,6 +184,19 @@ def on_post_page(output, page, config, **kwargs):
     return output.replace("</body>", f"<pre>{raw}</pre></body>")
 '''
 
+JSON_FEED_HOOK = '''
+"""A third-party plugin that writes a JSON feed of the raw sources."""
+import json
+from pathlib import Path
+
+
+def on_post_build(config, **kwargs):
+    """Publish every source as a JSON string: line breaks and non-ASCII come out escaped."""
+    sources = sorted(Path(config.docs_dir).rglob("*.md"))
+    items = [{"text": path.read_text(encoding="utf-8")} for path in sources]
+    Path(config.site_dir, "feed.json").write_text(json.dumps({"items": items}), encoding="utf-8")
+'''
+
 
 # Matching runs beside the build when there is a spare core; `taskset` takes it away.
 ONE_CORE = ("taskset", "--cpu-list", "0")
@@ -194,11 +207,12 @@ WHERE = "a worker process" if scanworker.available() else "the build's process"
     ("hook", "output", "source"),
     [
         (LEAKY_HOOK, "raw-copy.txt", "docs/series/collective.md"),
+        (JSON_FEED_HOOK, "feed.json", "docs/series/collective.md"),
         (LEAKY_PAGE_HOOK, "index.html", "docs/series/index.md"),
         # The page was matched as MkDocs wrote it, and is read again once it has changed.
         (REWRITING_HOOK, "index.html", "docs/series/index.md"),
     ],
-    ids=["copies-sources", "appends-to-pages", "rewrites-a-written-page"],
+    ids=["copies-sources", "json-feed-of-sources", "appends-to-pages", "rewrites-a-written-page"],
 )
 @pytest.mark.parametrize(
     ("launcher", "where"),
