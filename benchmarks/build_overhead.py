@@ -7,11 +7,15 @@ Run from the repository root:
     python benchmarks/build_overhead.py --one-core # as on a machine with one core
     python benchmarks/build_overhead.py --control  # the benchmark's own noise: no plugin on
                                                    # either side, so the ratio should be 1
+    python benchmarks/build_overhead.py --together # both variants at once, sharing one core
 
 Prints, per site size, the median build time with and without the plugin and the median of
 the runs' ratios, on the clock (`wall`) and in CPU time of the build's process (`cpu`), and the
 CPU time of the leak check's worker; then a micro-benchmark of the transform alone (pages per
 second, tag-free and tag-heavy).
+
+`--together` builds the two variants at the same time, in two threads of one process that
+share one core, and compares the CPU time of each thread: see `together`.
 
 The sites are written to a RAM disk (`/dev/shm`) where there is one with room for them, unless
 `--on-disk`: a 2,000-page Material site writes 1.2 GB, and the disk's writeback made single
@@ -21,6 +25,7 @@ builds vary by ±8% on a 2-core virtual machine, against ±2% in RAM.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import logging
 import os
@@ -28,16 +33,22 @@ import random
 import shutil
 import statistics
 import tempfile
+import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.config.config_options import Plugins
+from mkdocs.config.defaults import MkDocsConfig
 
+from mkdocs_reveal import scanworker
 from mkdocs_reveal.clock import resolve_clock
 from mkdocs_reveal.dates import parse_time_of_day, parse_timezone
 from mkdocs_reveal.seal import Settings, transform
@@ -178,20 +189,138 @@ def compare(
     return without, with_
 
 
-def report(count: int, without: list[Timing], with_: list[Timing]) -> None:
-    """Print one site size's line: medians, the median of the runs' ratios, and those ratios."""
+# MkDocs keeps one instance of each plugin that has `on_startup` per process, for `serve`'s
+# rebuilds: two builds at once need instances of their own, or their search indexes mix.
+PLUGINS = dict(MkDocsConfig._schema)["plugins"]
+assert isinstance(PLUGINS, Plugins)
+PLUGIN_CACHE = PLUGINS.plugin_cache
+# Seconds each build's thread waited for the leak check's worker at its end.
+WAITS: dict[int, float] = {}
+
+
+@contextlib.contextmanager
+def worker_beside(core: int) -> Iterator[None]:
+    """Let the leak check's worker run on the cores but `core`, and time the wait for it."""
+    cores = os.sched_getaffinity(0)
+    start, results = scanworker.Worker.start, scanworker.Worker.results
+
+    def start_beside(argv: list[str] | None = None) -> scanworker.Worker | None:
+        """Start a worker, then move it off the builds' core (it starts with its thread's)."""
+        worker = start(argv)
+        if worker is not None:
+            os.sched_setaffinity(worker.process.pid, cores - {core})
+        return worker
+
+    def timed_results(worker: scanworker.Worker) -> scanworker.Report | None:
+        """The worker's results, noting how long this thread waited for them."""
+        began = time.perf_counter()
+        try:
+            return results(worker)
+        finally:
+            WAITS[threading.get_ident()] = time.perf_counter() - began
+
+    # A build's thread pinned to one core would see one core and match in its own process.
+    with (
+        mock.patch.object(scanworker, "usable_cores", lambda: len(cores)),
+        mock.patch.object(scanworker.Worker, "start", staticmethod(start_beside)),
+        mock.patch.object(scanworker.Worker, "results", timed_results),
+    ):
+        yield
+
+
+def built_together(config_files: list[Path], core: int) -> dict[Path, float]:
+    """Build the sites at once, a thread each on `core`: each one's CPU seconds and waits."""
+    configs = {}
+    for config_file in config_files:
+        shutil.rmtree(config_file.parent / "site", ignore_errors=True)
+        PLUGIN_CACHE.clear()
+        configs[config_file] = load_config(str(config_file))
+    gc.collect()
+    ready = threading.Barrier(len(configs))
+    seconds: dict[Path, float] = {}
+    errors: list[BaseException] = []
+
+    def run(config_file: Path) -> None:
+        """Build one site in this thread and note its CPU time (the other thread's excluded)."""
+        os.sched_setaffinity(0, {core})  # this thread only
+        ready.wait()
+        try:
+            cpu = time.thread_time()
+            build(configs[config_file])
+            waited = WAITS.pop(threading.get_ident(), 0.0)
+            seconds[config_file] = time.thread_time() - cpu + waited
+        except BaseException as error:  # re-raised in the main thread
+            errors.append(error)
+
+    threads = [threading.Thread(target=run, args=(path,)) for path in config_files]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if errors:
+        raise errors[0]
+    return seconds
+
+
+def together(
+    count: int, runs: int, *, control: bool = False, folder: Path | None = None
+) -> tuple[list[float], list[float], list[float]]:
+    """Seconds without and with the plugin, the two built at once; the worker's CPU seconds.
+
+    A virtual machine's cores change speed by several percent from one second to the next,
+    each core on its own (a pure-Python loop timed over 4.6-second spans varied by 5.8% here).
+    Two builds taking turns on one core meet the same speed, so their CPU times compare closely.
+    What this leaves out is said in docs/performance.md.
+    """
+    core = max(os.sched_getaffinity(0))
+    with tempfile.TemporaryDirectory(prefix="reveal-bench-", dir=folder) as root:
+        plain = make_site(Path(root) / "plain", count, with_plugin=False)
+        sealed = make_site(Path(root) / "reveal", count, with_plugin=not control)
+        without, with_, workers = [], [], []
+        with worker_beside(core):
+            built_together([plain, sealed], core)  # warm caches for both
+            for run in range(runs):
+                order = [plain, sealed] if run % 2 == 0 else [sealed, plain]
+                before = os.times()
+                seconds = built_together(order, core)
+                after = os.times()
+                without.append(seconds[plain])
+                with_.append(seconds[sealed])
+                workers.append(
+                    after.children_user
+                    + after.children_system
+                    - before.children_user
+                    - before.children_system
+                )
+    return without, with_, workers
+
+
+def ratio_line(count: int, label: str, plain: list[float], sealed: list[float]) -> None:
+    """Print one line: medians, the median of the runs' ratios, and those ratios."""
     median = statistics.median
-    for label, field in (("wall", "wall"), ("cpu", "cpu")):
+    ratios = [after / before for before, after in zip(plain, sealed, strict=True)]
+    print(
+        f"{count:>6} {label:>8} {median(plain):>12.2f} {median(sealed):>10.2f}"
+        f" {median(ratios):>7.3f}   {' '.join(f'{ratio:.3f}' for ratio in ratios)}",
+        flush=True,
+    )
+
+
+def worker_line(seconds: list[float]) -> None:
+    """Print the leak check's worker's median CPU time."""
+    print(
+        f"{'':>15} leak check worker: {statistics.median(seconds):.2f} CPU s on the other core",
+        flush=True,
+    )
+
+
+def report(count: int, without: list[Timing], with_: list[Timing]) -> None:
+    """Print one site size's lines, on the clock (`wall`) and in the build's CPU time (`cpu`)."""
+    for field in ("wall", "cpu"):
         plain = [getattr(timing, field) for timing in without]
         sealed = [getattr(timing, field) for timing in with_]
-        ratios = [after / before for before, after in zip(plain, sealed, strict=True)]
-        print(
-            f"{count:>6} {label:>5} {median(plain):>12.2f} {median(sealed):>10.2f}"
-            f" {median(ratios):>7.3f}   {' '.join(f'{ratio:.3f}' for ratio in ratios)}",
-            flush=True,
-        )
-    worker = median(timing.workers for timing in with_)
-    print(f"{'':>6} {'':>5} leak check worker: {worker:.2f} CPU s on the other core", flush=True)
+        ratio_line(count, field, plain, sealed)
+    worker_line([timing.workers for timing in with_])
 
 
 def stash(html: str) -> str:
@@ -233,7 +362,14 @@ def main() -> None:
         action="store_true",
         help="write the sites to the temporary folder on disk, not to a RAM disk",
     )
+    parser.add_argument(
+        "--together",
+        action="store_true",
+        help="build both variants at once, sharing one core, and compare their CPU times",
+    )
     args = parser.parse_args()
+    if args.together and (args.one_core or scanworker.usable_cores() < 2):
+        parser.error("--together needs two cores: one for the builds, one for the worker")
     folder = None if args.on_disk else ram_disk(args.pages)
     where = f"sites in {folder or tempfile.gettempdir()}"
     print(where + (", without the plugin on both sides (control)" if args.control else ""))
@@ -244,13 +380,19 @@ def main() -> None:
     # Build times drift by a few percent over minutes on a shared machine: each run's pair is
     # built back to back, so the median of the runs' ratios is the steadiest figure. The CPU
     # time of the build's process drifts less than the clock; the worker's is shown apart.
-    print(f"{'pages':>6} {'':>5} {'without (s)':>12} {'with (s)':>10} {'ratio':>7}   runs' ratios")
+    print(f"{'pages':>6} {'':>8} {'without (s)':>12} {'with (s)':>10} {'ratio':>7}   runs' ratios")
     for count in args.pages:
-        report(count, *compare(count, args.runs, control=args.control, folder=folder))
+        if args.together:
+            # CPU seconds of each build's thread, and the wait for the worker at its end.
+            plain, sealed, workers = together(count, args.runs, control=args.control, folder=folder)
+            ratio_line(count, "together", plain, sealed)
+            worker_line(workers)
+        else:
+            report(count, *compare(count, args.runs, control=args.control, folder=folder))
     rng = random.Random(0)
-    plain, tagged = page(rng, 0, with_tags=False), page(rng, 1, with_tags=True)
+    free, tagged = page(rng, 0, with_tags=False), page(rng, 1, with_tags=True)
     print(
-        f"\ntransform alone: {pages_per_second(plain):,.0f} tag-free pages/s, "
+        f"\ntransform alone: {pages_per_second(free):,.0f} tag-free pages/s, "
         f"{pages_per_second(tagged):,.0f} tag-heavy pages/s"
     )
 
