@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from mkdocs_reveal import scanworker
+from mkdocs_reveal.fingerprint import Fingerprints, Matcher
 from mkdocs_reveal.selfcheck import LeakCheck
 
 SENTENCE = "The glimmerfrost body text of part 3, with obsidianwren too, and more."
@@ -109,3 +110,56 @@ def test_without_a_spare_core_matching_stays_in_the_build(tmp_path: Path) -> Non
     (tmp_path / "one.html").write_text(f"<p>{SENTENCE}</p>")
     assert [leak.output for leak in check.finish(tmp_path, set())] == ["one.html"]
     assert check.worker is None
+
+
+OTHER = "A second sealed line about the lanternmoss ferry, long enough to fingerprint."
+ITEM = "<li>Nothing sealed in this item of a long list, only the navigation.</li>\n"
+
+
+def long_output(first: str, second: str) -> str:
+    """A search-index-sized output: `first` near its start, `second` just past its middle."""
+    items = scanworker.HALVES // len(ITEM) // 2 + 1
+    text = f"<li>{first}</li>" + ITEM * (items + 10) + f"<li>{second}</li>" + ITEM * items
+    assert len(text) >= scanworker.HALVES
+    return text
+
+
+def test_a_long_output_is_matched_in_two_halves_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    secrets = Fingerprints()
+    secrets.add(SENTENCE, "docs/one.md")
+    secrets.add(OTHER, "docs/two.md")
+    text = long_output(SENTENCE, OTHER)
+    assert text.find(OTHER) > text.find("</li>", len(text) // 2), "the second one is past the cut"
+    forks: list[int] = []
+    fork = os.fork
+    monkeypatch.setattr(os, "fork", lambda: forks.append(1) or fork())
+    pieces = scanworker.found_in_halves(Matcher(secrets.sources), text)
+    assert forks == [1]
+    assert pieces == Matcher(secrets.sources).found(text)
+    assert {secrets.sources[piece] for piece in pieces} == {"docs/one.md", "docs/two.md"}
+
+
+def test_a_half_that_fails_fails_the_worker() -> None:
+    parent = os.getpid()
+
+    class FailsInTheFork(Matcher):
+        def found(self, text: str) -> set[str]:
+            if os.getpid() != parent:
+                raise MemoryError
+            return super().found(text)
+
+    with pytest.raises(ChildProcessError):
+        scanworker.found_in_halves(FailsInTheFork([SENTENCE]), long_output(SENTENCE, OTHER))
+
+
+def test_a_worker_process_finds_sealed_text_in_either_half(tmp_path: Path) -> None:
+    index = tmp_path / "search_index.json"
+    index.write_text(long_output("Nothing sealed at the start.", SENTENCE))
+    worker = scanworker.Worker.start()
+    assert worker is not None
+    worker.seal(SENTENCE, "docs/sealed.md")
+    worker.scan_file("search/search_index.json", str(index))
+    results = worker.results()
+    assert results is not None and worker.process.returncode == 0
+    assert set(results.found) == {"search/search_index.json"}
+    assert set(results.sources.values()) == {"docs/sealed.md"}
