@@ -242,14 +242,15 @@ def built_together(config_files: list[Path], core: int) -> dict[Path, float]:
 
     def run(config_file: Path) -> None:
         """Build one site in this thread and note its CPU time (the other thread's excluded)."""
-        os.sched_setaffinity(0, {core})  # this thread only
-        ready.wait()
         try:
+            os.sched_setaffinity(0, {core})  # this thread only
+            ready.wait()
             cpu = time.thread_time()
             build(configs[config_file])
             waited = WAITS.pop(threading.get_ident(), 0.0)
             seconds[config_file] = time.thread_time() - cpu + waited
         except BaseException as error:  # re-raised in the main thread
+            ready.abort()  # the other thread must not wait for this one at the start
             errors.append(error)
 
     threads = [threading.Thread(target=run, args=(path,)) for path in config_files]
@@ -258,7 +259,9 @@ def built_together(config_files: list[Path], core: int) -> dict[Path, float]:
     for thread in threads:
         thread.join()
     if errors:
-        raise errors[0]
+        # The cause, not the other thread's broken wait for it.
+        broken = threading.BrokenBarrierError
+        raise next((error for error in errors if not isinstance(error, broken)), errors[0])
     return seconds
 
 

@@ -237,7 +237,8 @@ def found_in_halves(matcher: Matcher, text: str) -> set[str]:
     _, status = os.waitpid(child, 0)
     if status != 0:
         # The worker then fails, and the build matches every file again in its own process.
-        raise ChildProcessError(f"matching the second half failed (status {status})")
+        code = os.waitstatus_to_exitcode(status)
+        raise ChildProcessError(f"matching the second half failed (exit code {code})")
     return pieces | set(json.loads(theirs))
 
 
