@@ -220,10 +220,12 @@ def found_in_halves(matcher: Matcher, text: str) -> set[str]:
     reader, writer = os.pipe()
     child = os.fork()
     if child == 0:
-        # The fork shares the build's pipes: it must leave them alone, and exit without
-        # flushing or cleaning up anything of this process's.
+        # The fork shares the build's pipes: it lets go of them at once (or, should this
+        # process be killed, the build would wait on the fork to see them close), and exits
+        # without flushing or cleaning up anything of this process's.
         code = 1
         try:
+            os.closerange(0, 3)
             os.close(reader)
             with os.fdopen(writer, "wb") as out:
                 out.write(json.dumps(sorted(matcher.found(text[cut:]))).encode("utf-8"))

@@ -197,6 +197,20 @@ def on_post_build(config, **kwargs):
     Path(config.site_dir, "feed.json").write_text(json.dumps({"items": items}), encoding="utf-8")
 '''
 
+LARGE_FEED_HOOK = '''
+"""A third-party plugin that writes an archive as large as a big site's search index."""
+from pathlib import Path
+
+
+def on_post_build(config, **kwargs):
+    """Publish the raw sources past the middle of 5 MB of public entries."""
+    sources = sorted(Path(config.docs_dir).rglob("*.md"))
+    raw = "\\n".join(path.read_text(encoding="utf-8") for path in sources)
+    entry = "<li>A public archive entry, the same on every line.</li>\\n"
+    text = entry * 100_000 + f"<li>{raw}</li>" + entry * 70_000
+    Path(config.site_dir, "archive.html").write_text(text, encoding="utf-8")
+'''
+
 
 # Matching runs beside the build when there is a spare core; `taskset` takes it away.
 ONE_CORE = ("taskset", "--cpu-list", "0")
@@ -208,11 +222,19 @@ WHERE = "a worker process" if scanworker.available() else "the build's process"
     [
         (LEAKY_HOOK, "raw-copy.txt", "docs/series/collective.md"),
         (JSON_FEED_HOOK, "feed.json", "docs/series/collective.md"),
+        # Long enough for the worker to match it in two halves: the leak is in the second.
+        (LARGE_FEED_HOOK, "archive.html", "docs/series/collective.md"),
         (LEAKY_PAGE_HOOK, "index.html", "docs/series/index.md"),
         # The page was matched as MkDocs wrote it, and is read again once it has changed.
         (REWRITING_HOOK, "index.html", "docs/series/index.md"),
     ],
-    ids=["copies-sources", "json-feed-of-sources", "appends-to-pages", "rewrites-a-written-page"],
+    ids=[
+        "copies-sources",
+        "json-feed-of-sources",
+        "large-archive-of-sources",
+        "appends-to-pages",
+        "rewrites-a-written-page",
+    ],
 )
 @pytest.mark.parametrize(
     ("launcher", "where"),
