@@ -48,10 +48,10 @@ from mkdocs.config import load_config
 from mkdocs.config.config_options import Plugins
 from mkdocs.config.defaults import MkDocsConfig
 
-from mkdocs_reveal import scanworker
-from mkdocs_reveal.clock import resolve_clock
-from mkdocs_reveal.dates import parse_time_of_day, parse_timezone
-from mkdocs_reveal.seal import Settings, transform
+from mkdocs_reveal.markup.transform import Settings, transform
+from mkdocs_reveal.proof import worker as scanworker
+from mkdocs_reveal.timeline.clock import resolve_clock
+from mkdocs_reveal.timeline.dates import parse_time_of_day, parse_timezone
 
 SYLLABLES = ("ka", "lo", "mi", "ren", "sta", "vo", "tul", "be", "dri", "xan", "po", "qui")
 

@@ -1,0 +1,160 @@
+"""Site-wide outputs other plugins write (search index, sitemap), cleared of sealed pages."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import re
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+from mkdocs_reveal.proof import check
+from mkdocs_reveal.publishing import calendar, manifest
+
+if TYPE_CHECKING:
+    from mkdocs_reveal.integration.build import BuildState
+
+ASSETS = Path(__file__).parent.parent / "assets"
+ASSET_URIS = ("assets/mkdocs-reveal/reveal.css", "assets/mkdocs-reveal/reveal.js")
+NOINDEX = '<meta name="robots" content="noindex">'
+
+HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
+SITEMAP_URL = re.compile(r"[ \t]*<url>\s*<loc>(?P<loc>[^<]*)</loc>.*?</url>\s*?\n?", re.DOTALL)
+SEARCH_INDEX = "search/search_index.json"
+SITEMAP = "sitemap.xml"
+# Written by other plugins at the build's end, and the largest files then: the leak check
+# takes them first (see `LeakCheck.take_first`).
+SITE_WIDE = (SEARCH_INDEX, SITEMAP, SITEMAP + ".gz")
+
+
+def _sealed(location: str, urls: set[str]) -> bool:
+    """Whether a site-relative location belongs to one of the sealed page URLs."""
+    page = location.split("#", 1)[0].split("?", 1)[0].lstrip("/")
+    return page in urls
+
+
+def indexes_stand_ins(plugins: Iterable[str]) -> bool:
+    """Whether a search plugin of the site may put stand-ins in `search/search_index.json`."""
+    # Stand-ins say `search: exclude` in their front matter, which Material's search obeys and
+    # MkDocs' own ignores: reading a large index only to find nothing is worth skipping.
+    names = set(plugins)
+    return "material/search" not in names or "search" in names
+
+
+def clear_search_index(site_dir: Path, urls: set[str]) -> int:
+    """Drop sealed pages from `search/search_index.json` (MkDocs' and Material's search)."""
+    path = site_dir / SEARCH_INDEX
+    if not urls or not path.is_file():
+        return 0
+    index = json.loads(path.read_text(encoding="utf-8"))
+    docs = index.get("docs", [])
+    kept = [doc for doc in docs if not _sealed(str(doc.get("location", "")), urls)]
+    if len(kept) == len(docs):
+        return 0
+    index["docs"] = kept
+    path.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
+    return len(docs) - len(kept)
+
+
+def clear_sitemap(site_dir: Path, urls: set[str], site_url: str | None) -> int:
+    """Drop sealed pages from `sitemap.xml` and rewrite `sitemap.xml.gz` to match."""
+    path = site_dir / SITEMAP
+    if not urls or not path.is_file():
+        return 0
+    text = path.read_text(encoding="utf-8")
+    base = (site_url or "").rstrip("/") + "/"
+    removed = 0
+
+    def drop(match: re.Match[str]) -> str:
+        """Remove one <url> entry if it is a sealed page."""
+        nonlocal removed
+        loc = match.group("loc").replace("&amp;", "&")
+        relative = loc[len(base) :] if site_url and loc.startswith(base) else loc
+        if _sealed(relative, urls):
+            removed += 1
+            return ""
+        return match.group(0)
+
+    cleared = SITEMAP_URL.sub(drop, text)
+    if not removed:
+        return 0
+    path.write_text(cleared, encoding="utf-8")
+    packed = path.with_name("sitemap.xml.gz")
+    if packed.is_file():
+        # Keep MkDocs' own timestamp in the gzip header so builds stay reproducible.
+        mtime = int.from_bytes(packed.read_bytes()[4:8], "little")
+        with (
+            packed.open("wb") as raw,
+            gzip.GzipFile(fileobj=raw, filename=str(packed), mode="wb", mtime=mtime) as gz,
+        ):
+            gz.write(cleared.encode("utf-8"))
+    return removed
+
+
+def add_to_head(html: str, snippet: str) -> str:
+    """Insert markup right after a page's opening `<head>` tag."""
+    head = HEAD.search(html)
+    if head is None:
+        return html
+    # The first occurrence of the tag's text is the match itself; `str.replace` makes one new
+    # page-sized string where `re.sub` or slicing make two (see docs/performance.md).
+    return html.replace(head.group(0), head.group(0) + snippet, 1)
+
+
+def theme_outputs(files: Files, config: MkDocsConfig) -> set[str]:
+    """The outputs copied unchanged from the installed theme: they cannot carry a page's words."""
+    # A string prefix test: resolving every file's path cost more than the rest here.
+    theme_dirs = tuple(os.path.join(folder, "") for folder in config.theme.dirs)
+    return {
+        file.dest_uri
+        for file in files
+        if file.abs_src_path and file.abs_src_path.startswith(theme_dirs)
+    }
+
+
+def add_assets(files: Files, config: MkDocsConfig) -> None:
+    """Add the stylesheet and script of stamps, blur and countdown to the site."""
+    for asset in ASSET_URIS:
+        files.append(File.generated(config, asset, abs_src_path=str(ASSETS / Path(asset).name)))
+
+
+def finish(state: BuildState, config: MkDocsConfig) -> None:
+    """Clear sealed pages from site-wide outputs, write the schedule files, prove the site."""
+    site = Path(config.site_dir)
+    if not state.previewing:
+        if indexes_stand_ins(config.plugins):
+            clear_search_index(site, state.sealed_urls)
+        clear_sitemap(site, state.sealed_urls, config.site_url)
+    if state.checking:
+        state.check.take_first(site, SITE_WIDE)
+    write_schedule_files(state, site, config)  # before the proof, which reads them too
+    if state.checking:
+        check.prove(state.check, site, state.theme_files)
+
+
+def write_schedule_files(
+    state: BuildState, site: Path, config: MkDocsConfig
+) -> list[datetime | None]:
+    """Write `reveal.json` and `reveals.ics`, which name only what the site shows."""
+    settings = state.settings
+    items = state.ledger.items(state.schedule, settings.clock)
+    state.instants = [item.instant for item in items]
+    content = manifest.document(
+        items,
+        clock=settings.clock,
+        tz=settings.tz,
+        timezone_name=state.options.timezone,
+        site_url=config.site_url,
+    )
+    manifest.write(site, content)
+    ics = calendar.calendar(
+        items, site_name=config.site_name, site_url=config.site_url, stamp=settings.clock
+    )
+    calendar.write(site, ics)
+    return state.instants

@@ -1,0 +1,308 @@
+"""The transform from parsed page + clock to safe Markdown: sealed content is gone, not hidden."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, time, tzinfo
+from html import escape
+from typing import Literal
+
+from mkdocs_reveal.diagnostics import Problem, RevealError
+from mkdocs_reveal.markup import placeholder, tags
+from mkdocs_reveal.markup.labels import Labels, labels_for, reader_date
+from mkdocs_reveal.markup.stamp import stamp_html
+from mkdocs_reveal.timeline.clock import is_revealed
+from mkdocs_reveal.timeline.dates import RevealDate, parse_reveal_date
+from mkdocs_reveal.timeline.schedule import same_instant
+
+State = Literal["sealed", "revealed"]
+# Stores an HTML fragment and returns the text to put in the Markdown in its place.
+Stash = Callable[[str], str]
+# Looks up the reveal instant of the page a preview's `post` names.
+ScheduleLookup = Callable[[str], datetime | None]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What one transform judges by: the clock, the site's time zone and how to speak."""
+
+    clock: datetime
+    tz: tzinfo
+    reveal_time: time
+    locale: str = "en"
+    preview: bool = False  # author preview: show sealed content, marked as such
+
+    @property
+    def labels(self) -> Labels:
+        """The reader-facing words for this locale."""
+        return labels_for(self.locale)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one preview or stand-alone stamp, for summaries and manifests."""
+
+    kind: Literal["preview", "stamp"]
+    line: int
+    state: State
+    instant: datetime | None
+    words: str | None
+    post: str | None = None
+
+
+@dataclass
+class Sealed:
+    """The safe Markdown, what was found wrong, and what was sealed."""
+
+    markdown: str
+    problems: list[Problem] = field(default_factory=list)
+    outcomes: list[Outcome] = field(default_factory=list)
+    # The hidden Markdown of each sealed preview, kept only in memory for the self-check.
+    secrets: list[str] = field(default_factory=list)
+
+
+def transform(
+    text: str,
+    settings: Settings,
+    stash: Stash,
+    *,
+    anchor: datetime | None = None,
+    schedule: ScheduleLookup | None = None,
+    first_line: int | Callable[[], int] = 1,
+    fences: tags.Fences = "none",
+) -> Sealed:
+    """Turn the two tags in Markdown text into safe Markdown with stashed HTML.
+
+    `first_line` may be a function, asked only when there are tags to report lines of.
+    """
+    if not tags.MENTION.search(text):
+        # Nothing of ours here: give the text back as it came, byte for byte.
+        return Sealed(text)
+    start = first_line() if callable(first_line) else first_line
+    document = tags.parse(text, start, fences)
+    page = _Page(settings, stash, anchor or settings.clock, schedule)
+    page.problems.extend(document.problems)
+    for node in document.nodes:
+        if isinstance(node, tags.Text):
+            for line in node.lines:
+                page.emit(line)
+        elif isinstance(node, tags.Stamp):
+            page.stamp(node)
+        else:
+            page.preview(node)
+    page.problems.sort(key=lambda problem: problem.line)
+    return Sealed("\n".join(page.lines), page.problems, page.outcomes, page.secrets)
+
+
+@dataclass
+class _Dated:
+    """A reveal date read from one place, or None where it could not be read."""
+
+    date: RevealDate | None
+    line: int
+    words: str | None
+
+
+class _Page:
+    """The state of one transform: output lines, problems and outcomes."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        stash: Stash,
+        anchor: datetime,
+        schedule: ScheduleLookup | None,
+    ) -> None:
+        """Start an empty output for one page."""
+        self.settings = settings
+        self.labels = settings.labels
+        self.stash = stash
+        self.anchor = anchor
+        self.schedule = schedule
+        self.lines: list[str] = []
+        self.problems: list[Problem] = []
+        self.outcomes: list[Outcome] = []
+        self.secrets: list[str] = []
+        self.separator: str | None = None
+
+    def read_date(self, words: str | None, line: int) -> _Dated:
+        """Parse an author's date, turning each complaint into a located problem."""
+        if not words:
+            return _Dated(None, line, words)
+        try:
+            date = parse_reveal_date(
+                words,
+                tz=self.settings.tz,
+                reveal_time=self.settings.reveal_time,
+                anchor=self.anchor,
+            )
+        except RevealError as error:
+            self.problems.append(Problem(line, f"{error} (this stays sealed until it is fixed)"))
+            return _Dated(None, line, words)
+        self.problems.extend(Problem(line, warning) for warning in date.warnings)
+        return _Dated(date, line, words)
+
+    def is_revealed(self, instant: datetime | None) -> bool:
+        """Revealed once the clock has reached the instant; no instant means sealed."""
+        return instant is not None and is_revealed(instant, self.settings.clock)
+
+    def emit(self, line: str) -> None:
+        """Add an output line, first closing the paragraph of a stashed block if one is open."""
+        if self.separator is not None and line.strip(" \t>"):
+            self.lines.append(self.separator)
+        self.separator = None
+        self.lines.append(line)
+
+    def block(self, prefix: str, html: str) -> None:
+        """Emit a stashed HTML block as its own paragraph inside the tag's container."""
+        if self.lines and self.lines[-1].strip(" \t>"):
+            self.lines.append(prefix.rstrip())
+        self.emit(prefix + self.stash(html))
+        # The blank line after it is added only if more follows: a trailing `>` line would
+        # fold into the block quote's last paragraph and keep the block from standing alone.
+        self.separator = prefix.rstrip()
+
+    def stamp(self, node: tags.Stamp) -> None:
+        """Render a stamp standing on its own, outside any preview."""
+        dated = self.read_date(node.date, node.line)
+        instant = dated.date.instant if dated.date else None
+        revealed = self.is_revealed(instant)
+        self.block(node.prefix, self.stamp_markup(instant, node.date or "", revealed))
+        self.outcomes.append(Outcome("stamp", node.line, _state(revealed), instant, node.date))
+
+    def stamp_markup(self, instant: datetime | None, words: str, revealed: bool) -> str:
+        """The stamp's HTML in a paragraph of its own."""
+        html = stamp_html(instant, words, revealed, self.labels)
+        return f'<p class="reveal-stamp-line">{html}</p>'
+
+    def preview(self, node: tags.Preview) -> None:
+        """Render a preview: its teaser when revealed, a stamp and a same-shape filler when not."""
+        instant, words = self.preview_date(node)
+        revealed = self.is_revealed(instant) and not node.broken
+        body = _dedent(node)
+        self.outcomes.append(
+            Outcome("preview", node.line, _state(revealed), instant, words, node.post)
+        )
+        if revealed:
+            self.render_body(node, body, instant, "is-revealed", marker=None)
+            return
+        hidden = [line for line, number in body if number not in _stamp_lines(node)]
+        self.secrets.append("\n".join(hidden))
+        date_words = reader_date(words, instant, self.labels.locale)
+        if self.settings.preview:
+            marker = self.labels.sealed_until.format(date=date_words or "a date not yet set")
+            self.render_body(node, body, instant, "is-sealed is-preview", marker=marker)
+            return
+        self.block(node.prefix, self.sealed_markup(node, instant, date_words, hidden))
+
+    def preview_date(self, node: tags.Preview) -> tuple[datetime | None, str | None]:
+        """Find a preview's reveal instant: its own date, its stamp's, or its post's schedule."""
+        own = self.read_date(node.date, node.line) if node.date else None
+        stamps = [self.read_date(stamp.date, stamp.line) for stamp in node.stamps]
+        if own is not None and own.date is None:
+            return None, node.date  # an unreadable own date wins over everything: fail closed
+        chosen = own or next((dated for dated in stamps if dated.words), None)
+        if chosen is not None and chosen.date is None:
+            return None, chosen.words
+        instant = chosen.date.instant if chosen and chosen.date else None
+        words = chosen.words if chosen else None
+        for dated in stamps:
+            if dated.date and instant and not same_instant(dated.date.instant, instant):
+                self.problems.append(
+                    Problem(
+                        dated.line,
+                        f"this RevealStamp says {dated.date.instant.isoformat()} but its "
+                        f"PostPreview reveals at {instant.isoformat()}: make them agree",
+                    )
+                )
+        scheduled = self.schedule(node.post) if self.schedule and node.post else None
+        if scheduled is not None:
+            if instant is not None and not same_instant(scheduled, instant):
+                later = max(scheduled, instant)
+                self.problems.append(
+                    Problem(
+                        node.line,
+                        f"this PostPreview reveals at {instant.isoformat()} but the schedule "
+                        f"reveals {node.post} at {scheduled.isoformat()}: make them agree; "
+                        f"until then it follows the later one, {later.isoformat()}",
+                    )
+                )
+                instant = later
+            instant = instant or scheduled
+        if instant is None:
+            self.problems.append(
+                Problem(
+                    node.line,
+                    "this PostPreview has no reveal date, so it stays sealed: give it "
+                    'date="…", a <RevealStamp date="…" /> inside, or post="…" naming a '
+                    "scheduled page",
+                )
+            )
+        return instant, words
+
+    def render_body(
+        self,
+        node: tags.Preview,
+        body: list[tuple[str, int]],
+        instant: datetime | None,
+        state: str,
+        marker: str | None,
+    ) -> None:
+        """Emit the teaser's own Markdown between stashed wrapper tags."""
+        stamps = {stamp.line: stamp for stamp in node.stamps}
+        self.block(node.prefix, f'<div class="reveal-preview {state}">')
+        if marker is not None:
+            self.block(node.inner, f'<p class="reveal-preview-marker">{escape(marker)}</p>')
+        for line, number in body:
+            if number in stamps:
+                stamp = stamps[number]
+                self.block(node.inner, self.stamp_markup(instant, stamp.date or "", marker is None))
+            else:
+                self.emit(node.inner + line if line.strip() else node.inner.rstrip())
+        self.block(node.inner, "</div>")
+
+    def sealed_markup(
+        self, node: tags.Preview, instant: datetime | None, words: str, hidden: list[str]
+    ) -> str:
+        """The whole HTML of a sealed preview: stamps, notice and (if blurred) the filler."""
+        written = [stamp for stamp in node.stamps if stamp.date] or None
+        stamps = (
+            [self.stamp_markup(instant, stamp.date or "", False) for stamp in written]
+            if written
+            else [self.stamp_markup(instant, words, False)]
+        )
+        notice = self.labels.available.format(date=words) if words else ""
+        parts = [f'<div class="reveal-preview is-sealed"{_at(instant)}>', *stamps]
+        if node.blurred:
+            parts.append(f'<p class="reveal-notice">{escape(notice)}</p>')
+            parts.append(placeholder.render(placeholder.shape(hidden)))
+        parts.append("</div>")
+        return "\n".join(parts)
+
+
+def _state(revealed: bool) -> State:
+    """Name the state."""
+    return "revealed" if revealed else "sealed"
+
+
+def _at(instant: datetime | None) -> str:
+    """The `data-reveal-at` attribute a countdown reads, where the instant is known."""
+    return f' data-reveal-at="{instant.isoformat()}"' if instant else ""
+
+
+def _stamp_lines(node: tags.Preview) -> set[int]:
+    """The line numbers of the stamps inside a preview."""
+    return {stamp.line for stamp in node.stamps}
+
+
+def _dedent(node: tags.Preview) -> list[tuple[str, int]]:
+    """Strip the preview's container prefix and common indentation from its body lines."""
+    prefix = node.inner
+    rests = [line[len(prefix) :] if line.startswith(prefix) else line for line in node.body]
+    indents = [len(rest) - len(rest.lstrip(" \t")) for rest in rests if rest.strip()]
+    common = min(indents, default=0)
+    return [
+        (rest[common:] if rest[:common].strip() == "" else rest.lstrip(" \t"), number)
+        for rest, number in zip(rests, node.body_lines, strict=True)
+    ]

@@ -1,0 +1,1 @@
+"""Publishing: reveal.json, reveals.ics, deploy notices and the `mkdocs-reveal` command."""

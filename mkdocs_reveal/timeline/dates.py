@@ -1,0 +1,486 @@
+"""Reveal dates: timezones, times of day, ISO and English dates, year inference, weekday checks."""
+
+from __future__ import annotations
+
+import calendar
+import difflib
+import functools
+import re
+import zoneinfo
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import MAXYEAR, MINYEAR, date, datetime, time, timedelta, timezone, tzinfo
+from typing import Any
+
+from babel import Locale
+from dateutil import parser
+from dateutil.tz import UTC, datetime_ambiguous, datetime_exists, gettz, tzoffset
+
+from mkdocs_reveal.diagnostics import RevealError
+
+__all__ = [
+    "RevealDate",
+    "localize",
+    "parse_reveal_date",
+    "parse_time_of_day",
+    "parse_timezone",
+    "read_iso",
+]
+
+# Messages name English months and weekdays whatever the build machine's locale is, so they come
+# from babel's CLDR data rather than `calendar`/strftime, which follow the process locale.
+_EN = Locale.parse("en")
+_SUFFIXES = {"one": "st", "two": "nd", "few": "rd", "other": "th"}
+
+# Two defaults for dateutil that differ in every field: a field that comes out the same from both
+# parses was written by the author. Both years are leap years so that "February 29th" with no year
+# parses at all; the second day is a week after the first so that a weekday-only value ("Monday
+# in November"), which dateutil moves forward to that weekday, can never land on the same day from
+# both defaults. Minutes stay 0 in both so "6pm" (hour written, minutes not) counts as a time.
+_DEFAULT_A = datetime(2000, 1, 1, 0, 0)  # noqa: DTZ001 - a naive template, never an instant
+_DEFAULT_B = datetime(2004, 2, 15, 1, 0)  # noqa: DTZ001 - a naive template, never an instant
+
+_HOW_TO_WRITE = "write an ISO date (2025-11-03) or words like 'Monday, November 3rd'"
+_FULL_DATE = "write a full date such as 'Monday, November 3rd' or 2025-11-03"
+
+# Recognising tokens, not parsing dates: dateutil reads "4rd" as 4, so the suffix is checked here.
+_ORDINAL = re.compile(r"(?<![0-9])([0-9]+)(st|nd|rd|th)(?![^\W\d_])", re.IGNORECASE)
+_UTC_WITH_SIGN = re.compile(r"(?<![A-Za-z])(?:UTC|GMT|Z)\s*[+-]\s*[0-9]", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]+")
+_WORDS = parser.parserinfo()  # dateutil's own English vocabulary, only ever read
+# Only the shape is checked here; dateutil reads the value.
+_TIME_OF_DAY = re.compile(r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?")
+
+
+@dataclass(frozen=True)
+class RevealDate:
+    """A reveal date as read from the author's words."""
+
+    instant: datetime
+    text: str
+    date_only: bool
+    warnings: tuple[str, ...] = ()
+
+
+def parse_timezone(name: str) -> tzinfo:
+    """Return the tzinfo for an IANA timezone name such as Europe/Oslo, or UTC."""
+    key = name.strip()
+    names = zone_names()
+    # gettz alone is not a validator: it returns local time for "" and builds a POSIX TZ rule
+    # from junk such as "EST5EDT-ish", so only names in the IANA database get through.
+    if key != "UTC" and key not in names:
+        raise RevealError(
+            f"unknown timezone '{name}': use an IANA name such as Europe/Oslo or UTC"
+            + _did_you_mean(key, sorted({*names, "UTC"}))
+        )
+    found = gettz(key)
+    if found is None:  # pragma: no cover - gettz reads the databases the names come from
+        raise RevealError(f"timezone '{name}' could not be loaded: use another IANA name or UTC")
+    return found
+
+
+@functools.cache
+def zone_names() -> frozenset[str]:
+    """The IANA time zone names this machine knows: its own database, and the tzdata package's."""
+    # The names only. dateutil's `get_zonefile_instance`, used before, loads all ~600 zones:
+    # 120,000 references that every full garbage collection of a build then walked. The zone
+    # itself comes from `gettz`, which reads that one zone from the same databases.
+    return frozenset(zoneinfo.available_timezones())
+
+
+def _did_you_mean(key: str, names: list[str]) -> str:
+    """Return a ' (did you mean ...?)' hint for a misspelt timezone name, or ''."""
+    folded = {n.casefold(): n for n in names}
+    if key.casefold() in folded:
+        return f" (did you mean '{folded[key.casefold()]}'?)"
+    close = difflib.get_close_matches(key, names, n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def parse_time_of_day(text: str) -> time:
+    """Return the naive time of day written as H:MM, HH:MM or HH:MM:SS."""
+    value = text.strip()
+    problem = f"'{text}' is not a time of day: write it as HH:MM, such as 09:00 or 18:30"
+    if not _TIME_OF_DAY.fullmatch(value):
+        raise RevealError(problem)
+    try:
+        return parser.parse(value, default=_DEFAULT_A).time()
+    except (ValueError, OverflowError) as error:
+        raise RevealError(problem) from error
+
+
+def localize(naive: datetime, tz: tzinfo) -> tuple[datetime, str | None]:
+    """Return a naive wall time as an instant in `tz`, and a warning if DST moved or chose it."""
+    if naive.utcoffset() is not None:
+        return naive, None  # already an instant: an offset written by the author is kept
+    wall = naive.replace(tzinfo=None, fold=0)
+    try:
+        earlier = wall.replace(tzinfo=tz)
+        if not datetime_exists(earlier):
+            chosen, gap_start = _first_instant_after_gap(wall, tz)
+            start, end = _wall_text(gap_start, wall.date()), _wall_text(_wall(chosen), wall.date())
+            return chosen, (
+                f"{_wall_text(wall)} does not exist in this timezone (clocks jump from {start} to "
+                f"{end}); using {_instant_text(chosen)}, the first instant after the gap — write a "
+                "time outside the gap or an explicit UTC offset"
+            )
+        later = wall.replace(tzinfo=tz, fold=1)
+        # datetime_ambiguous also reports transitions that change only the DST flag; an instant
+        # is only in doubt when the two readings have different UTC offsets.
+        if datetime_ambiguous(earlier) and earlier.utcoffset() != later.utcoffset():
+            return earlier, (
+                f"{_wall_text(wall)} happens twice in this timezone (clocks go back from "
+                f"{_offset_text(earlier)} to {_offset_text(later)}); using the earlier, "
+                f"{_instant_text(earlier)} — write an explicit offset such as "
+                f"{_instant_text(later)} to choose the later one"
+            )
+    except OverflowError as error:
+        raise RevealError(
+            f"{_wall_text(wall)} is too close to the end of the calendar to place in a timezone: "
+            "write a date between years 2 and 9998"
+        ) from error
+    return earlier, None
+
+
+def _wall(instant: datetime) -> datetime:
+    """Return the naive wall time of an aware instant in its own timezone."""
+    return instant.replace(tzinfo=None)
+
+
+def _first_instant_after_gap(wall: datetime, zone: tzinfo) -> tuple[datetime, datetime]:
+    """Return the first instant whose wall time is at or after `wall`, and where the gap began."""
+    # Bisect over whole UTC seconds for the transition: it lies within a day of the wall time
+    # (UTC offsets stay within ±16 hours), zone files place transitions on whole seconds, and
+    # the local wall time only moves forward across a gap. dateutil's resolve_imaginary would
+    # instead shift by the gap's length (02:30 -> 03:30), which is not the first instant.
+    start = wall.replace(microsecond=0)
+    low = (start - timedelta(days=2)).replace(tzinfo=timezone.utc)  # its wall time < `wall`
+    high = (start + timedelta(days=2)).replace(tzinfo=timezone.utc)  # its wall time >= `wall`
+    second = timedelta(seconds=1)
+    while high - low > second:
+        middle = low + timedelta(seconds=(high - low) // second // 2)
+        if _wall(middle.astimezone(zone)) >= wall:
+            high = middle
+        else:
+            low = middle
+    chosen = high.astimezone(zone)
+    gap_start = _wall((high - second).astimezone(zone)) + second
+    return chosen, gap_start
+
+
+def _wall_text(wall: datetime, same_day: date | None = None) -> str:
+    """Return a wall time as 'YYYY-MM-DD HH:MM', or 'HH:MM' when on `same_day`."""
+    clock = "%H:%M:%S" if wall.second else "%H:%M"
+    if same_day is not None and wall.date() == same_day:
+        return wall.strftime(clock)
+    return f"{wall.date().isoformat()} {wall.strftime(clock)}"
+
+
+def _instant_text(instant: datetime) -> str:
+    """Return an aware instant in ISO form, to the minute when that loses nothing."""
+    if instant.second == 0 and instant.microsecond == 0:
+        return instant.isoformat(timespec="minutes")
+    return instant.isoformat()
+
+
+def _offset_text(instant: datetime) -> str:
+    """Return the UTC offset of an aware instant as +HH:MM."""
+    offset = instant.utcoffset() or timedelta(0)
+    sign = "-" if offset < timedelta(0) else "+"
+    minutes = abs(offset) // timedelta(minutes=1)
+    return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def read_iso(text: str) -> tuple[datetime, bool]:
+    """Return an ISO 8601 calendar date or datetime (naive unless offset) and if it is date-only."""
+    value = text.strip()
+    try:
+        found = parser.isoparse(value)
+    except (ValueError, OverflowError) as error:
+        raise RevealError(
+            f"'{text}' is not an ISO 8601 date or datetime: write it as 2025-11-03 or "
+            "2025-11-03T09:00"
+        ) from error
+    # isoparse happily reads reduced precision ("2025", "2025-11"), week dates and 24:00; the
+    # general parser, run with two defaults, shows which fields were really written.
+    fields = _written_fields(value)
+    if fields is None:
+        raise RevealError(
+            f"'{text}' is a form of ISO 8601 this plugin does not read: write a calendar date "
+            "such as 2025-11-03 or 2025-11-03T09:00"
+        )
+    parts = zip(("year", "month", "day"), fields[:3], strict=True)
+    missing = [name for name, written in parts if not written]
+    if missing:
+        raise RevealError(f"'{text}' has no {' or '.join(missing)}: {_FULL_DATE}")
+    try:
+        parser.isoparser().parse_isodate(value)
+    except ValueError:
+        return found, False
+    return found, True
+
+
+def _written_fields(value: str) -> tuple[bool, bool, bool, bool] | None:
+    """Return whether year, month, day and time of day were written, or None if unreadable."""
+    try:
+        first = _parse_human(value, _DEFAULT_A)
+        second = _parse_human(value, _DEFAULT_B)
+    except (ValueError, OverflowError):
+        return None
+    return (
+        first.year == second.year,
+        first.month == second.month,
+        first.day == second.day,
+        first.hour == second.hour,
+    )
+
+
+class _FieldSpy(parser.parserinfo):
+    """A parserinfo that remembers the year, month and day dateutil read, for error messages."""
+
+    def __init__(self) -> None:
+        """Start with nothing seen."""
+        super().__init__()
+        self.seen: tuple[int | None, int | None, int | None] = (None, None, None)
+
+    def validate(self, res: Any) -> bool:
+        """Record the fields of the parse result before dateutil builds (and rejects) a date."""
+        valid = super().validate(res)
+        self.seen = (
+            getattr(res, "year", None),
+            getattr(res, "month", None),
+            getattr(res, "day", None),
+        )
+        return valid
+
+
+def _parse_human(value: str, default: datetime, info: parser.parserinfo | None = None) -> datetime:
+    """Parse English or ISO words with dateutil, filling unwritten fields from `default`."""
+    return parser.parse(value, info, default=default, tzinfos=_zone_for(value))
+
+
+def _zone_for(value: str) -> Callable[[str | None, int | None], tzinfo | None]:
+    """Return a dateutil `tzinfos` callback that allows offsets and UTC but no zone names."""
+
+    def zone(name: str | None, offset: int | None) -> tzinfo | None:
+        """Map what dateutil read as a timezone to a tzinfo, refusing ambiguous names."""
+        if name is None and offset is None:
+            return None  # no timezone written: the caller places the wall time in `tz`
+        # dateutil reads "GMT+3" POSIX-style, as three hours *behind* UTC, and drops the offset
+        # in "UTC +01:00": either way the author would be hours off without noticing.
+        if _UTC_WITH_SIGN.search(value):
+            raise RevealError(
+                f"'{value}' puts an offset after UTC/GMT, which is read the wrong way round: "
+                "write the offset alone, such as +03:00"
+            )
+        # Without this callback dateutil turns a name matching the build machine's own zone
+        # (e.g. "CET" on a machine in Oslo) into local time, silently ignores other names, and
+        # inverts "EST-0500" the same POSIX way.
+        if (name is not None and name not in ("UTC", "GMT")) or offset is None:
+            raise RevealError(
+                f"'{value}' names the timezone '{name}', which cannot be read reliably: write a "
+                "UTC offset such as +01:00, or leave it out to use the configured timezone"
+            )
+        return UTC if offset == 0 else tzoffset(None, offset)
+
+    return zone
+
+
+def parse_reveal_date(
+    value: str | date | datetime, *, tz: tzinfo, reveal_time: time, anchor: datetime
+) -> RevealDate:
+    """Read a reveal date from an ISO or English string, or a date/datetime from YAML."""
+    wall_time = reveal_time.replace(tzinfo=None)  # a wall time in `tz`, whatever it carries
+    if isinstance(value, datetime):
+        instant, warning = localize(value, tz)
+        return RevealDate(instant, value.isoformat(), False, _some(warning))
+    if isinstance(value, date):
+        instant, warning = localize(datetime.combine(value, wall_time), tz)
+        return RevealDate(instant, value.isoformat(), True, _some(warning))
+    if not isinstance(value, str):
+        raise RevealError(f"cannot read {value!r} as a date: {_HOW_TO_WRITE}")
+    text = value.strip()
+    if not text:
+        raise RevealError(f"the reveal date is empty: {_HOW_TO_WRITE}")
+    ordinal = _check_ordinals(text)
+
+    year_written, time_written, written = _read(text)
+    day = written.date()
+    if not year_written:
+        day = day.replace(year=_nearest_year(day.month, day.day, _anchor_day(anchor, tz), text))
+        written = written.replace(year=day.year)
+
+    warnings: list[str] = []
+    weekday = _named_weekday(text)
+    if weekday is not None and weekday != day.weekday():
+        warnings.append(_weekday_warning(day, weekday, ordinal, year_written))
+
+    if written.utcoffset() is not None:
+        instant = written  # an explicit offset is kept as written
+    else:
+        naive = written if time_written else datetime.combine(day, wall_time)
+        instant, warning = localize(naive, tz)
+        warnings.extend(_some(warning))
+    return RevealDate(instant, text, not time_written, tuple(warnings))
+
+
+def _some(warning: str | None) -> tuple[str, ...]:
+    """Return a one-warning tuple, or an empty one."""
+    return () if warning is None else (warning,)
+
+
+def _check_ordinals(text: str) -> bool:
+    """Reject an ordinal whose suffix does not fit its number; return whether one was written."""
+    found = False
+    for match in _ORDINAL.finditer(text):
+        number, suffix = int(match.group(1)), match.group(2)
+        right = _ordinal_suffix(number)
+        if suffix.lower() != right:
+            raise RevealError(
+                f"'{match.group(0)}' is not an ordinal of {number}: write '{number}{right}'"
+            )
+        found = True
+    return found
+
+
+def _ordinal_suffix(number: int) -> str:
+    """Return the English ordinal suffix (st, nd, rd, th) of a number, from CLDR."""
+    return _SUFFIXES[_EN.ordinal_form(number)]
+
+
+# dateutil is slow, and a site repeats the same few date texts on many pages.
+@functools.lru_cache(maxsize=4096)
+def _read(text: str) -> tuple[bool, bool, datetime]:
+    """Return whether year and time were written, and the datetime (year may be a placeholder)."""
+    try:
+        parser.isoparse(text)
+    except (ValueError, OverflowError):
+        pass
+    else:
+        # ISO first: it is exact about offsets and never guesses day-first or month-first.
+        found, date_only = read_iso(text)
+        return True, not date_only, found
+
+    spy = _FieldSpy()
+    results: list[datetime] = []
+    for default in (_DEFAULT_A, _DEFAULT_B):
+        try:
+            results.append(_parse_human(text, default, spy))
+        except (ValueError, OverflowError):
+            continue
+    if not results:
+        message = _impossible(spy.seen) or f"cannot read '{text}' as a date: {_HOW_TO_WRITE}"
+        raise RevealError(message)
+    if len(results) == 1:
+        # Only the default's month decided whether the written day fits, so no month was written.
+        raise RevealError(f"'{text}' has no month: {_FULL_DATE}")
+    first, second = results
+    missing = [
+        name
+        for name, written in (
+            ("month", first.month == second.month),
+            ("day", first.day == second.day),
+        )
+        if not written
+    ]
+    if missing:
+        raise RevealError(f"'{text}' has no {' or '.join(missing)}: {_FULL_DATE}")
+    return first.year == second.year, first.hour == second.hour, first
+
+
+def _impossible(seen: tuple[int | None, int | None, int | None]) -> str | None:
+    """Return the message for a month/day that does not exist, or None if that is not it."""
+    year, month, day = seen
+    if month is None or day is None or not 1 <= month <= 12:
+        return None
+    name = _EN.months["format"]["wide"][month]
+    most = 29 if month == 2 else calendar.monthrange(2000, month)[1]
+    if not 1 <= day <= most:
+        length = "at most 29" if month == 2 else str(most)
+        return f"{name} has no day {day}: it has {length} days — correct the day or the month"
+    if (month, day) == (2, 29) and year is not None and not calendar.isleap(year):
+        return f"February {year} has no day 29: {year} is not a leap year — correct the day or year"
+    return None
+
+
+def _anchor_day(anchor: datetime, zone: tzinfo) -> date:
+    """Return the anchor's calendar day in `zone` (a naive anchor is taken as a wall time there)."""
+    if anchor.utcoffset() is None:
+        return anchor.date()
+    try:
+        return anchor.astimezone(zone).date()
+    except OverflowError:
+        return anchor.date()  # at the very ends of the calendar its own date is a day off at most
+
+
+def _nearest_year(month: int, day: int, anchor: date, text: str) -> int:
+    """Return the year that puts month/day nearest to the anchor day (ties go to the later)."""
+    years = [y for y in (anchor.year - 1, anchor.year, anchor.year + 1) if _exists(y, month, day)]
+    if not years and (month, day) == (2, 29):
+        # Leap years can be eight years apart (around 2100), beyond the three years above.
+        years = [
+            y
+            for y in (
+                _next_year(anchor.year - 2, -1, month, day),
+                _next_year(anchor.year + 2, 1, month, day),
+            )
+            if y is not None
+        ]
+    if not years:
+        raise RevealError(
+            f"'{text}' is not a date in any year near {anchor.year}: write the year, such as "
+            f"'{text} {anchor.year}'"
+        )
+    return min(years, key=lambda y: (abs((date(y, month, day) - anchor).days), -y))
+
+
+def _exists(year: int, month: int, day: int) -> bool:
+    """Return whether year/month/day is a real calendar date."""
+    return MINYEAR <= year <= MAXYEAR and 1 <= day <= calendar.monthrange(year, month)[1]
+
+
+def _next_year(
+    start: int, step: int, month: int, day: int, weekday: int | None = None
+) -> int | None:
+    """Return the first year from `start` by `step` where month/day exists (on `weekday`)."""
+    # Weekday patterns repeat every 400 years, so a longer search cannot find anything new.
+    for year in range(start, start + step * 401, step):
+        if not MINYEAR <= year <= MAXYEAR:
+            return None
+        if _exists(year, month, day) and (
+            weekday is None or date(year, month, day).weekday() == weekday
+        ):
+            return year
+    return None
+
+
+def _named_weekday(text: str) -> int | None:
+    """Return the weekday (Monday is 0) that the text names, if any."""
+    for word in _WORD.findall(text):
+        weekday = _WORDS.weekday(word)
+        if weekday is not None:
+            return weekday
+    return None
+
+
+def _weekday_warning(day: date, named: int, ordinal: bool, year_written: bool) -> str:
+    """Return the warning for a weekday that the date does not fall on."""
+    days = _EN.days["format"]["wide"]
+    month = _EN.months["format"]["wide"][day.month]
+    number = f"{day.day}{_ordinal_suffix(day.day)}" if ordinal else str(day.day)
+    said = f"{month} {number} {day.year} is a {days[day.weekday()]}"
+    if year_written:
+        return f"{said}, not a {days[named]} — correct the weekday or the date"
+    years = [
+        y
+        for y in (
+            _next_year(day.year - 1, -1, day.month, day.day, named),
+            _next_year(day.year + 1, 1, day.month, day.day, named),
+        )
+        if y is not None
+    ]
+    listed = ", ".join(str(y) for y in years) or "none nearby"
+    return (
+        f"{said}; years where it is a {days[named]}: {listed} — write the year or correct the "
+        "weekday"
+    )

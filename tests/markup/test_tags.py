@@ -1,0 +1,223 @@
+"""The tag parser: what is a tag, where it is left alone, and line numbers."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mkdocs_reveal.diagnostics import RevealError
+from mkdocs_reveal.markup import tags
+
+SEED = Path(__file__).parents[1] / "data" / "chronicles-chapter-1.md"
+
+
+def previews(text: str) -> list[tags.Preview]:
+    """The previews of a text, with fences read as `pymdownx.superfences` reads them."""
+    document = tags.parse(text, fences="nested")
+    return [node for node in document.nodes if isinstance(node, tags.Preview)]
+
+
+def messages(text: str) -> list[tuple[int, str]]:
+    """The problems of a text as (line, message)."""
+    return [(p.line, p.message) for p in tags.parse(text, fences="nested").problems]
+
+
+def test_seed_has_three_previews_with_stamps_and_lines() -> None:
+    found = previews(SEED.read_text(encoding="utf-8"))
+    assert [(p.line, p.end_line, p.blurred) for p in found] == [
+        (23, 35, True),
+        (43, 56, True),
+        (64, 77, True),
+    ]
+    assert [(s.line, s.date) for p in found for s in p.stamps] == [
+        (24, "Monday, November 4th"),
+        (44, "Monday, November 11th"),
+        (65, "Monday, November 25th"),
+    ]
+
+
+def test_attributes_follow_html_rules() -> None:
+    (preview,) = previews(
+        "<postpreview BLURRED Date='Nov 4 2025' post=\"a &amp; b.md\">\nx\n</POSTPREVIEW>"
+    )
+    assert preview.blurred
+    assert preview.date == "Nov 4 2025"
+    assert preview.post == "a & b.md"
+
+
+def test_without_blurred_attribute() -> None:
+    (preview,) = previews('<PostPreview date="2025-11-04">\nx\n</PostPreview>')
+    assert not preview.blurred
+
+
+def test_crlf_and_bom_read_like_lf() -> None:
+    lf = '<PostPreview blurred>\n<RevealStamp date="2025-11-04" />\nx\n</PostPreview>\n'
+    crlf = "\ufeff" + lf.replace("\n", "\r\n")
+    a, b = previews(lf)[0], previews(crlf)[0]
+    assert (a.line, a.end_line, a.body) == (b.line, b.end_line, b.body)
+
+
+def test_tags_in_fenced_code_are_left_alone() -> None:
+    for fence in ("```", "~~~", "````markdown"):
+        close = fence.rstrip("markdown")
+        text = f"{fence}\n<PostPreview blurred>\n</PostPreview>\n{close}\n"
+        assert previews(text) == []
+        assert messages(text) == []
+
+
+def test_fences_inside_lists_and_quotes() -> None:
+    text = "- item\n\n    ```\n    <PostPreview>\n    ```\n\n> ```\n> </PostPreview>\n> ```\n"
+    assert previews(text) == []
+    assert messages(text) == []
+
+
+def test_indented_code_block_is_left_alone() -> None:
+    text = "Para.\n\n    <PostPreview>\n    </PostPreview>\n"
+    assert previews(text) == []
+    assert messages(text) == []
+
+
+def test_indented_tag_in_list_item_is_a_tag() -> None:
+    text = "- item\n\n    <PostPreview blurred>\n    x\n    </PostPreview>\n"
+    assert len(previews(text)) == 1
+
+
+def test_code_span_across_lines_is_left_alone() -> None:
+    text = 'Write ``\n<RevealStamp date="2025-11-04" />\n`` in your page.\n'
+    assert all(isinstance(node, tags.Text) for node in tags.parse(text).nodes)
+    assert messages(text) == []
+
+
+def test_inline_code_span_on_one_line_is_left_alone() -> None:
+    text = "Use `<PostPreview blurred>` and `</PostPreview>`.\n"
+    assert messages(text) == []
+
+
+def test_unmatched_backtick_does_not_hide_a_tag() -> None:
+    text = 'It\'s a ` stray backtick\n<RevealStamp date="2025-11-04" />\n'
+    assert any(isinstance(node, tags.Stamp) for node in tags.parse(text).nodes)
+
+
+def test_stray_close_is_reported_with_its_line() -> None:
+    assert messages("a\n\n</PostPreview>\n") == [
+        (3, "</PostPreview> closes nothing: remove it or add the <PostPreview> it belongs to")
+    ]
+
+
+def test_unclosed_preview_is_broken_and_reported() -> None:
+    (preview,) = previews("a\n<PostPreview blurred>\nsecret\n")
+    assert preview.broken
+    ((line, message),) = messages("a\n<PostPreview blurred>\nsecret\n")
+    assert line == 2 and "never closed" in message
+
+
+def test_nested_preview_breaks_the_outer_one() -> None:
+    text = "<PostPreview>\n<PostPreview>\ninner\n</PostPreview>\nouter\n</PostPreview>\nafter\n"
+    (preview,) = previews(text)
+    assert preview.broken and preview.end_line == 6
+    assert [line for line, _ in messages(text)] == [2]
+    assert tags.parse(text).nodes[-1] == tags.Text(["after", ""])
+
+
+def test_unknown_attribute_is_reported() -> None:
+    assert messages('<RevealStamp date="2025-11-04" when="x" />') == [
+        (1, "RevealStamp has no attribute 'when': it takes 'date'")
+    ]
+
+
+def test_unquoted_value_is_reported_once_and_breaks_the_preview() -> None:
+    text = "<PostPreview date=Monday, November 4th>\nx\n</PostPreview>"
+    ((line, message),) = messages(text)
+    assert line == 1 and "in quotes" in message
+    assert previews(text)[0].broken
+
+
+def test_tag_not_alone_on_its_line_is_dropped_and_reported() -> None:
+    document = tags.parse("<PostPreview blurred>secret</PostPreview>\n")
+    assert "secret" not in repr(document.nodes)
+    assert "alone on its line" in document.problems[0].message
+
+
+def test_stamp_without_date_is_reported() -> None:
+    ((line, message),) = messages("x\n<RevealStamp />\n")
+    assert line == 2 and "no date" in message
+
+
+def test_first_line_offsets_every_number() -> None:
+    (preview,) = tags.parse("<PostPreview>\nx\n</PostPreview>", first_line=10).nodes
+    assert isinstance(preview, tags.Preview)
+    assert (preview.line, preview.body_lines, preview.end_line) == (10, [11], 12)
+
+
+@given(st.text())
+def test_parser_raises_nothing_but_its_own_error(text: str) -> None:
+    with contextlib.suppress(RevealError):
+        tags.parse(text)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "<PostPreview blurred>",
+                "</PostPreview>",
+                '<RevealStamp date="2025-11-04" />',
+                "```",
+                "    code",
+                "- item",
+                "> quote",
+                "`",
+                "",
+                "text",
+                "<postpreview date='x'>",
+            ]
+        )
+    )
+)
+def test_parser_keeps_every_line_accounted_for(lines: list[str]) -> None:
+    document = tags.parse("\n".join(lines))
+    for node in document.nodes:
+        if isinstance(node, tags.Preview):
+            assert len(node.body) == len(node.body_lines)
+
+
+def test_unclosed_fence_hides_nothing() -> None:
+    # Python-Markdown needs the closing fence; without it the tags after it are real.
+    text = "```\n<PostPreview date='2030-01-01'>\nsecret\n</PostPreview>\n"
+    for fences in ("top", "nested"):
+        assert isinstance(tags.parse(text, fences=fences).nodes[1], tags.Preview)
+
+
+def test_fence_rule_follows_the_extensions() -> None:
+    assert tags.fence_rule([]) == "none"
+    assert tags.fence_rule(["toc", "markdown.extensions.fenced_code"]) == "top"
+    assert tags.fence_rule(["extra"]) == "top"
+    assert tags.fence_rule(["fenced_code", "pymdownx.superfences"]) == "nested"
+
+
+def test_fences_are_code_only_where_the_extensions_say() -> None:
+    # Blank lines inside: without fences the backticks cannot pair up into a code span.
+    nested = "- item\n\n    ```\n\n    <PostPreview>\n\n    ```\n"
+    top = "```\n\n<PostPreview>\n\n```\n"
+    assert previews_with(nested, "nested") == 0 and previews_with(nested, "top") == 1
+    assert previews_with(top, "top") == 0 and previews_with(top, "none") == 1
+
+
+def previews_with(text: str, fences: tags.Fences) -> int:
+    """How many previews the parser finds under a fence rule."""
+    return sum(isinstance(node, tags.Preview) for node in tags.parse(text, fences=fences).nodes)
+
+
+def test_list_marker_before_a_tag() -> None:
+    (preview,) = previews("- <PostPreview date='2030-01-01'>\n    secret\n\n    </PostPreview>")
+    assert (preview.prefix, preview.inner, preview.body) == ("- ", "    ", ["    secret", ""])
+
+
+def test_an_opening_that_is_not_alone_still_seals_what_follows() -> None:
+    document = tags.parse("intro <PostPreview date='2030-01-01'>\nsecret\n</PostPreview>\nafter")
+    assert [type(node).__name__ for node in document.nodes] == ["Preview", "Text"]
+    preview = document.nodes[0]
+    assert isinstance(preview, tags.Preview) and preview.broken and preview.body == ["secret"]

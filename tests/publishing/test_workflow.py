@@ -1,0 +1,163 @@
+"""The GitHub Pages workflow: valid, with its three triggers, and a decision step that works."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import re
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import series
+import yaml
+from sitebuild import QUIET, Site
+
+SiteFactory = Callable[..., Site]
+REPO = Path(__file__).resolve().parents[2]
+WORKFLOW = REPO / ".github" / "workflows" / "pages.yml"
+DOCS = REPO / "docs" / "publishing.md"
+CRON_FIELD = r"(\*|\d+)(-\d+)?(/\d+)?(,(\d+)(-\d+)?)*"
+
+
+def triggers(workflow: dict[Any, Any]) -> dict[str, Any]:
+    """The `on:` mapping (YAML 1.1 reads the bare key `on` as True)."""
+    found = workflow.get("on", workflow.get(True))
+    assert isinstance(found, dict)
+    return found
+
+
+def docs_workflow() -> dict[Any, Any]:
+    """The workflow the docs page tells users to save."""
+    text = DOCS.read_text(encoding="utf-8")
+    block = re.search(r"## The workflow.*?```yaml\n(.*?)```", text, re.DOTALL)
+    assert block is not None
+    loaded = yaml.safe_load(block.group(1))
+    assert isinstance(loaded, dict)
+    return loaded
+
+
+def decide_script(workflow: dict[Any, Any]) -> str:
+    """The shell script of the step that decides whether to deploy."""
+    steps = workflow["jobs"]["build"]["steps"]
+    step = next(step for step in steps if step.get("id") == "decide")
+    return str(step["run"])
+
+
+@pytest.mark.parametrize("source", ["repository", "docs"])
+def test_workflow_is_valid_with_three_triggers(source: str) -> None:
+    workflow = (
+        yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+        if source == "repository"
+        else docs_workflow()
+    )
+    on = triggers(workflow)
+    assert set(on) == {"push", "workflow_dispatch", "schedule"}
+    for entry in on["schedule"]:
+        fields = entry["cron"].split()
+        assert len(fields) == 5 and all(re.fullmatch(CRON_FIELD, field) for field in fields)
+        assert fields[0] not in ("0", "*"), "off the top of the hour, where runs are delayed"
+    build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
+    assert build["outputs"]["deploy"] == "${{ steps.decide.outputs.deploy }}"
+    assert deploy["needs"] == "build"
+    assert deploy["if"] == "needs.build.outputs.deploy == 'true'"
+    assert deploy["environment"]["name"] == "github-pages"
+    assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    script = decide_script(workflow)
+    assert 'mkdocs-reveal due --since "$generated" --grace "$GRACE_MINUTES"' in script
+    uploads = [step for step in build["steps"] if "upload-pages-artifact" in step.get("uses", "")]
+    assert uploads and uploads[0]["if"] == "steps.decide.outputs.deploy == 'true'"
+
+
+def test_workflows_decide_the_same_way() -> None:
+    repository = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    # Comments aside, users get the very script this repository runs.
+    strip = functools.partial(re.sub, r"(?m)^\s*#.*\n", "")
+    assert strip(decide_script(repository)) == strip(decide_script(docs_workflow()))
+
+
+@pytest.fixture
+def live_site(site: SiteFactory) -> Iterator[tuple[Site, str]]:
+    """The series, built and deployed at 2025-11-12 to a local web server."""
+    project = site(series.pages(), reveal=series.reveal_options())
+    build = project.build(env={"MKDOCS_REVEAL_NOW": "2025-11-12T09:00:00+01:00"})
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(build.site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield project, f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def decide(root: Path, tmp_path: Path, *, event: str, site_url: str, now: str) -> str:
+    """Run the workflow's decision step as GitHub would; return what it set `deploy` to."""
+    outputs = tmp_path / "github_output"
+    outputs.write_text("", encoding="utf-8")
+    bin_dir = str(Path(sys.executable).parent)
+    environment = {
+        **{key: value for key, value in os.environ.items() if key != "SOURCE_DATE_EPOCH"},
+        **QUIET,
+        "PATH": bin_dir + os.pathsep + os.environ.get("PATH", ""),
+        "GITHUB_EVENT_NAME": event,
+        "GITHUB_OUTPUT": str(outputs),
+        "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md"),
+        "GITHUB_RUN_ID": "42",
+        "GRACE_MINUTES": "15",
+        "SITE_URL": site_url,
+        "MKDOCS_REVEAL_NOW": now,
+    }
+    script = decide_script(yaml.safe_load(WORKFLOW.read_text(encoding="utf-8")))
+    done = subprocess.run(
+        ["bash", "-c", script],
+        cwd=root,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    decided = re.findall(r"^deploy=(.*)$", outputs.read_text(encoding="utf-8"), re.MULTILINE)
+    assert len(decided) == 1, outputs.read_text(encoding="utf-8")
+    return decided[0]
+
+
+def test_scheduled_runs_deploy_only_after_a_reveal(
+    live_site: tuple[Site, str], tmp_path: Path
+) -> None:
+    project, url = live_site
+    # The live build judged by 2025-11-12 09:00; part 3 reveals on 2025-11-24 at 09:00.
+    assert decide(project.root, tmp_path, event="schedule", site_url=url, now="2025-11-20") == (
+        "false"
+    )
+    late_run = "2025-11-24T10:23:00+01:00"  # a delayed run still sees the reveal
+    assert decide(project.root, tmp_path, event="schedule", site_url=url, now=late_run) == "true"
+    assert (tmp_path / "summary.md").read_text(encoding="utf-8").startswith("Next reveal:")
+    # No reveal.json to compare with: deploy rather than miss a part.
+    gone = url.rsplit(":", 1)[0] + ":9/"
+    assert decide(project.root, tmp_path, event="schedule", site_url=gone, now="2025-11-20") == (
+        "true"
+    )
+    for event in ("push", "workflow_dispatch"):
+        assert decide(project.root, tmp_path, event=event, site_url=url, now="2025-11-20") == "true"
+
+
+def test_docs_page_is_in_the_nav_and_explains_the_cron_limits() -> None:
+    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    assert {"Publishing on GitHub Pages": "publishing.md"} in config["nav"]
+    text = " ".join(DOCS.read_text(encoding="utf-8").split())
+    for fact in (
+        "Cron is in UTC",
+        "Five minutes is the shortest interval",
+        "delayed most at the top of the hour",
+        "disables scheduled workflows after 60 days without activity",
+    ):
+        assert fact in text
