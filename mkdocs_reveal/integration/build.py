@@ -40,6 +40,7 @@ class BuildState:
     sealed_pages: dict[str, SealedPage] = field(default_factory=dict)
     sealed_urls: set[str] = field(default_factory=set)
     doc_uris: set[str] = field(default_factory=set)
+    judged: set[str] = field(default_factory=set)  # scheduled pages sealed or revealed already
     outcomes: list[Outcome] = field(default_factory=list)
     revealed_pages: int = 0
     # Each stand-in's inclusion before other plugins' on_files, to undo the blog's draft.

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -92,31 +93,56 @@ class RevealPlugin(BasePlugin[RevealConfig]):
             clean_directory(config.site_dir)
 
     @event_priority(200)  # first: other plugins must never read a sealed page's source
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+    def _files_first(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         """Build the schedule, then replace or remove every page that is sealed."""
         state = self.state
         if state is None:
             return files
         state.doc_uris = {file.src_uri for file in files.documentation_pages()}
-        try:
+        with _stopping_on(files, config):
             state.schedule, warnings = reader.read_schedule(
                 self.config, files, state.settings, config
             )
             for warning in warnings:
                 log.warning("reveal: %s", warning)
             state.attachments.start(files, config)
-            if self.stand_ins is None:
-                self.stand_ins = Path(tempfile.mkdtemp(prefix="mkdocs-reveal-"))
-            sealed_pages.seal_pages(state, files, config, self.stand_ins)
-        except RevealError as error:
-            # A bad date stops the build: nothing can be judged by it.
-            raise PluginError(f"reveal: {error}") from None
-        except UnicodeDecodeError:
-            # A page that cannot be read cannot be judged either; say which and where.
-            raise PluginError(f"reveal: {reader.not_utf8(files, config)}") from None
+            sealed_pages.seal_pages(state, files, config, self._stand_ins())
         state.theme_files = site_outputs.theme_outputs(files, config)
         site_outputs.add_assets(files, config)
         return files
+
+    @event_priority(-200)  # last: pages other plugins added (mkdocs-gen-files) are there now
+    def _files_last(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        """Read and seal the pages other plugins added since, as the first pass did ours."""
+        state = self.state
+        if state is None:
+            return files
+        added = [file for file in files.documentation_pages() if file.src_uri not in state.doc_uris]
+        with _stopping_on(files, config):
+            if added:
+                warnings: list[str] = []
+                state.doc_uris |= {file.src_uri for file in added}
+                reader.schedule_pages(
+                    state.schedule,
+                    added,
+                    files=files,
+                    settings=state.settings,
+                    config=config,
+                    warnings=warnings,
+                )
+                for warning in warnings:
+                    log.warning("reveal: %s", warning)
+                sealed_pages.seal_pages(state, files, config, self._stand_ins())
+            reader.check_schedule_paths(self.config, state.doc_uris, config)
+        return files
+
+    on_files = CombinedEvent(_files_first, _files_last)
+
+    def _stand_ins(self) -> Path:
+        """The folder of this process's stand-in sources, made when first needed."""
+        if self.stand_ins is None:
+            self.stand_ins = Path(tempfile.mkdtemp(prefix="mkdocs-reveal-"))
+        return self.stand_ins
 
     @event_priority(100)  # after every plugin's on_files (the blog's moves and drops posts)
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
@@ -129,13 +155,24 @@ class RevealPlugin(BasePlugin[RevealConfig]):
         return nav
 
     @event_priority(200)  # first: no other plugin (search, blog, rss, tags) sees sealed text
-    def on_page_markdown(
+    def _markdown_first(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         """Seal the page's previews in its raw Markdown."""
         if self.state is None:
             return markdown
         return previews.seal_page(self.state, markdown, page, config)
+
+    @event_priority(-200)  # last: after includes and macros, so `page.markdown` holds no secret
+    def _markdown_last(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """Seal tags other plugins' text brought in after the first pass."""
+        if self.state is None:
+            return markdown
+        return previews.seal_page_again(self.state, markdown, page, config)
+
+    on_page_markdown = CombinedEvent(_markdown_first, _markdown_last)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
         """Drop attachments only sealed content refers to, before MkDocs copies them."""
@@ -241,3 +278,16 @@ class RevealPlugin(BasePlugin[RevealConfig]):
         if self.timer is not None:
             self.timer.stop()
             self.timer = None
+
+
+@contextlib.contextmanager
+def _stopping_on(files: Files, config: MkDocsConfig) -> Iterator[None]:
+    """Turn what makes a schedule unreadable into a build error that says where and how."""
+    try:
+        yield
+    except RevealError as error:
+        # A bad date stops the build: nothing can be judged by it.
+        raise PluginError(f"reveal: {error}") from None
+    except UnicodeDecodeError:
+        # A page that cannot be read cannot be judged either; say which and where.
+        raise PluginError(f"reveal: {reader.not_utf8(files, config)}") from None

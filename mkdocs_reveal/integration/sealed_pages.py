@@ -109,11 +109,12 @@ def seal_pages(state: BuildState, files: Files, config: MkDocsConfig, stand_ins:
     """Replace (or, with `exclude`, remove) every scheduled page that is sealed at the clock."""
     settings = state.settings
     for entry in state.schedule.entries.values():
+        file = files.get_file_from_path(entry.path)
+        if file is None or entry.path in state.judged:
+            continue  # not there (yet: another plugin may add it), or judged already
+        state.judged.add(entry.path)
         if entry.revealed(settings.clock):
             state.revealed_pages += 1
-            continue
-        file = files.get_file_from_path(entry.path)
-        if file is None:
             continue
         markdown, meta = get_data(file.content_string)
         page = SealedPage(
