@@ -51,7 +51,9 @@ class RevealPlugin(BasePlugin[RevealConfig]):
         """Start with no build; what outlives one build is the command, stand-ins and timer."""
         self.command: build.Command = "build"
         self.dirty = False
-        self.state: build.BuildState | None = None
+        self.setup: build.Setup | None = None
+        self.builds: list[build.BuildState] = []  # the build under way last; builds can nest
+        self.last: build.BuildState | None = None  # the build that finished last, for `serve`
         self.stand_ins: Path | None = None  # a folder of this process's, removed at shutdown
         self.timer: live_reload.RevealTimer | None = None
 
@@ -62,27 +64,30 @@ class RevealPlugin(BasePlugin[RevealConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Start the build's state from one clock, and register its Markdown extensions."""
-        if self.state is not None:
-            self.state.close()
-        self.state = None
+        self.setup = None
         if not self.config.enabled:
             return config
         try:
-            state = build.start(self.config, config, self.command)
+            state = self.setup = build.start(self.config, config, self.command)
         except RevealError as error:
             raise PluginError(f"reveal: {error}") from None
-        self.state = state
         # MkDocs hands this list to Python-Markdown, which takes instances as well as names.
         config.markdown_extensions.extend([state.extension, state.links])  # type: ignore[list-item]
         config.extra_css.append(site_outputs.ASSET_URIS[0])
         config.extra_javascript.append(site_outputs.ASSET_URIS[1])
         return config
 
+    @property
+    def state(self) -> build.BuildState | None:
+        """The state of the build under way, if the plugin is enabled."""
+        return self.builds[-1] if self.builds else None
+
     @event_priority(100)  # before any other plugin's pre_build
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        """Never build on stale output: a page sealed now may have been written revealed."""
-        if self.state is None:
+        """Start the build's state; never build on stale output."""
+        if self.setup is None:
             return
+        self.builds.append(build.fresh(self.setup))
         if self.dirty and self.command != "serve":
             # A dirty build keeps files it does not rewrite, and a page sealed now may have
             # been written revealed (or in preview) by an earlier build: start clean instead.
@@ -106,7 +111,10 @@ class RevealPlugin(BasePlugin[RevealConfig]):
             for warning in warnings:
                 log.warning("reveal: %s", warning)
             state.attachments.start(files, config)
-            sealed_pages.seal_pages(state, files, config, self._stand_ins())
+            # A plugin that re-makes every file from docs_dir would drop stand-ins, or re-make
+            # them from the real sources: with one, stand-ins come in the last pass.
+            swap = not sealed_pages.rebuilds_files(config)
+            sealed_pages.seal_pages(state, files, config, self._stand_ins(), swap=swap)
         state.theme_files = site_outputs.theme_outputs(files, config)
         site_outputs.add_assets(files, config)
         return files
@@ -133,6 +141,7 @@ class RevealPlugin(BasePlugin[RevealConfig]):
                 for warning in warnings:
                     log.warning("reveal: %s", warning)
                 sealed_pages.seal_pages(state, files, config, self._stand_ins())
+            sealed_pages.keep_stand_ins(state, files, config, self._stand_ins())
             reader.check_schedule_paths(self.config, state.doc_uris, config)
         return files
 
@@ -225,13 +234,15 @@ class RevealPlugin(BasePlugin[RevealConfig]):
     @event_priority(-200)  # last: after search, sitemap and feeds are written
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Clear sealed pages from site-wide outputs, prove the site, say what was sealed."""
-        state = self.state
-        if state is None:
+        if not self.builds:
             return
+        state = self.last = self.builds.pop()
         try:
             site_outputs.finish(state, config)
         except RevealError as error:
             raise PluginError(f"reveal: {error}") from None
+        finally:
+            state.close()
         log.info(
             "reveal: %s",
             summary_line(
@@ -255,7 +266,7 @@ class RevealPlugin(BasePlugin[RevealConfig]):
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]
     ) -> LiveReloadServer | None:
         """While serving, rebuild by itself when a reveal instant passes."""
-        state = self.state
+        state = self.last
         if state is None:
             return server
         self.timer = live_reload.RevealTimer()
@@ -265,13 +276,13 @@ class RevealPlugin(BasePlugin[RevealConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         """A build that stopped half-way leaves no leak check's helper behind."""
-        if self.state is not None:
-            self.state.close()
+        while self.builds:
+            self.builds.pop().close()
 
     def on_shutdown(self) -> None:
         """Remove the stand-in sources written for sealed pages, and stop any helper or timer."""
-        if self.state is not None:
-            self.state.close()
+        while self.builds:
+            self.builds.pop().close()
         if self.stand_ins is not None:
             shutil.rmtree(self.stand_ins, ignore_errors=True)
             self.stand_ins = None

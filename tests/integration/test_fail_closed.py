@@ -6,6 +6,7 @@ out of every output file or stops with a message naming the file and the line.
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Callable
 
 import pytest
@@ -173,3 +174,50 @@ def test_text_included_after_our_first_pass_is_sealed_in_page_markdown(
     assert "reveal-preview is-sealed" in build.text("index.html")
     assert build.containing("quillvane") == []
     assert (build.site / "markdown" / "index.md.txt").is_file()
+
+
+def test_a_schedule_entry_covers_every_language_and_stand_ins_survive_i18n(
+    site: SiteFactory,
+) -> None:
+    pages = {
+        "index.md": "# Home\n\n[Part](part.md)\n",
+        "index.fr.md": "# Accueil\n\n[Partie](part.md)\n",
+        "part.md": "# Part\n\nThe quillvane chapter didn’t wait.\n",
+        "part.fr.md": "# Partie\n\nLe chapitre d’émeraude — plumevane n’attend pas.\n",
+    }
+    i18n = {
+        "i18n": {
+            "docs_structure": "suffix",
+            "languages": [
+                {"locale": "en", "default": True, "name": "English", "build": True},
+                {"locale": "fr", "name": "Français", "build": True},
+            ],
+        }
+    }
+    options = {**OPTIONS, "schedule": {"part.md": "2025-12-01"}}
+    build = site(pages, plugins=["search", i18n, {"reveal": options}]).build("--strict")
+    assert "Unhandled file case" not in build.log
+    for word in ("quillvane", "plumevane", "émeraude"):
+        assert build.containing(word) == [], word
+    # Both stand-ins are built where the pages will be: the links are not dead.
+    assert "is-sealed" in build.text("part/index.html")
+    assert "is-sealed" in build.text("fr/part/index.html")
+
+
+def test_git_aware_plugins_accept_stand_ins(site: SiteFactory) -> None:
+    pages = {
+        "index.md": INDEX,
+        "part.md": "---\nreveal: 2025-12-01\n---\n\n# Part\n\nThe quillvane chapter.\n",
+    }
+    plugins = ["search", "git-revision-date-localized", {"reveal": OPTIONS}]
+    project = site(pages, plugins=plugins)
+    for command in (["init", "-q"], ["add", "."], ["commit", "-qm", "Pages"]):
+        subprocess.run(
+            ["git", "-c", "user.name=Writer", "-c", "user.email=writer@example.org", *command],
+            cwd=project.root,
+            check=True,
+        )
+    build = project.build("--strict")
+    assert "Traceback" not in build.log
+    assert build.containing("quillvane") == []
+    assert "is-sealed" in build.text("part/index.html")
