@@ -26,6 +26,7 @@ from mkdocs_reveal.integration import (
     build,
     live_reload,
     material_blog,
+    navigation,
     previews,
     reader,
     sealed_pages,
@@ -142,6 +143,8 @@ class RevealPlugin(BasePlugin[RevealConfig]):
                     log.warning("reveal: %s", warning)
                 sealed_pages.seal_pages(state, files, config, self._stand_ins())
             sealed_pages.keep_stand_ins(state, files, config, self._stand_ins())
+            # Nav plugins (awesome-nav, literate-nav) write the nav config in their on_files.
+            sealed_pages.prune_nav_config(state, config)
             reader.check_schedule_paths(self.config, state.doc_uris, config)
         return files
 
@@ -154,7 +157,7 @@ class RevealPlugin(BasePlugin[RevealConfig]):
         return self.stand_ins
 
     @event_priority(100)  # after every plugin's on_files (the blog's moves and drops posts)
-    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+    def _nav_first(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Keep stand-ins built where other plugins left them, and learn their final URLs."""
         state = self.state
         if state is not None and state.stand_in_inclusion:
@@ -162,6 +165,16 @@ class RevealPlugin(BasePlugin[RevealConfig]):
             stand_ins = [files.get_file_from_path(uri) for uri in state.stand_in_inclusion]
             state.sealed_urls = {file.url for file in stand_ins if file is not None}
         return nav
+
+    @event_priority(-200)  # last: after nav plugins (awesome-nav) have built theirs
+    def _nav_last(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Leave excluded pages out of the navigation, whichever plugin built it."""
+        state = self.state
+        if state is None or not state.links.excluded:
+            return nav
+        return navigation.prune_built(nav, set(state.links.excluded))
+
+    on_nav = CombinedEvent(_nav_first, _nav_last)
 
     @event_priority(200)  # first: no other plugin (search, blog, rss, tags) sees sealed text
     def _markdown_first(

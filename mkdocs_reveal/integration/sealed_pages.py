@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils.meta import get_data
 
 from mkdocs_reveal.diagnostics import RevealError
@@ -136,13 +136,20 @@ def seal_pages(
         state.seal(markdown, reader.display_path(file.src_uri, config))
         state.attachments.seal(file.content_string, file.src_uri)
         if state.options.sealed_pages == "exclude":
-            files.remove(file)
+            # MkDocs' own way to leave a page out: nav plugins that name it find a page that
+            # is not built (which `on_nav` prunes), not a dead link.
+            file.inclusion = InclusionLevel.EXCLUDED
         elif swap:
             _point_at_stand_in(state, file, config, stand_ins)
     if state.options.sealed_pages == "exclude" and not settings.preview:
-        if config.nav is not None:
-            config.nav = navigation.prune_nav(config.nav, set(state.sealed_pages)) or []
+        prune_nav_config(state, config)
         state.links.excluded = dict(state.sealed_pages)
+
+
+def prune_nav_config(state: BuildState, config: MkDocsConfig) -> None:
+    """Drop excluded pages from the nav config, whoever wrote it (the author or a nav plugin)."""
+    if state.options.sealed_pages == "exclude" and not state.previewing and config.nav:
+        config.nav = navigation.prune_nav(config.nav, set(state.sealed_pages)) or []
 
 
 def keep_stand_ins(state: BuildState, files: Files, config: MkDocsConfig, stand_ins: Path) -> None:

@@ -221,3 +221,30 @@ def test_git_aware_plugins_accept_stand_ins(site: SiteFactory) -> None:
     assert "Traceback" not in build.log
     assert build.containing("quillvane") == []
     assert "is-sealed" in build.text("part/index.html")
+
+
+@pytest.mark.parametrize(
+    ("plugin", "nav_file", "nav_text"),
+    [
+        ("awesome-nav", "docs/.nav.yml", "nav:\n  - index.md\n  - Part two, the secret: part.md\n"),
+        (
+            "literate-nav",
+            "docs/SUMMARY.md",
+            "* [Home](index.md)\n* [Part two, the secret](part.md)\n",
+        ),
+    ],
+)
+def test_excluded_pages_leave_no_entry_in_a_nav_other_plugins_build(
+    site: SiteFactory, plugin: str, nav_file: str, nav_text: str
+) -> None:
+    pages = {
+        "index.md": INDEX,
+        "part.md": "---\nreveal: 2025-12-01\n---\n\n# Part two, the secret\n\nquillvane\n",
+    }
+    options = {**OPTIONS, "sealed_pages": "exclude"}
+    project = site(pages, plugins=["search", plugin, {"reveal": options}])
+    project.write(nav_file, nav_text)
+    build = project.build("--strict")
+    assert build.containing("quillvane") == []
+    assert "part/" not in build.text("index.html")
+    assert "Part two, the secret" not in build.text("index.html")
