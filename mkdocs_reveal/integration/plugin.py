@@ -7,7 +7,7 @@ import logging
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -55,6 +55,7 @@ class RevealPlugin(BasePlugin[RevealConfig]):
         self.setup: build.Setup | None = None
         self.builds: list[build.BuildState] = []  # the build under way last; builds can nest
         self.last: build.BuildState | None = None  # the build that finished last, for `serve`
+        self.scheduled: dict[str, datetime] | None = None  # the last build's schedule
         self.stand_ins: Path | None = None  # a folder of this process's, removed at shutdown
         self.timer: live_reload.RevealTimer | None = None
 
@@ -111,6 +112,7 @@ class RevealPlugin(BasePlugin[RevealConfig]):
             )
             for warning in warnings:
                 log.warning("reveal: %s", warning)
+            self._rebuild_all_if_rescheduled(state, config)
             state.attachments.start(files, config)
             # A plugin that re-makes every file from docs_dir would drop stand-ins, or re-make
             # them from the real sources: with one, stand-ins come in the last pass.
@@ -149,6 +151,16 @@ class RevealPlugin(BasePlugin[RevealConfig]):
         return files
 
     on_files = CombinedEvent(_files_first, _files_last)
+
+    def _rebuild_all_if_rescheduled(self, state: build.BuildState, config: MkDocsConfig) -> None:
+        """Under `serve --dirty`, a changed schedule rebuilds every page, not only the edited."""
+        # A teaser takes its date from the page its `post` names: postponing that page changes
+        # the teaser's page too, whose source did not change, so `--dirty` would keep it.
+        instants = {path: entry.instant for path, entry in state.schedule.entries.items()}
+        if self.dirty and self.scheduled is not None and instants != self.scheduled:
+            log.info("reveal: the schedule changed: rebuilding every page")
+            clean_directory(config.site_dir)
+        self.scheduled = instants
 
     def _stand_ins(self) -> Path:
         """The folder of this process's stand-in sources, made when first needed."""

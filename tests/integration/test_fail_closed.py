@@ -248,3 +248,28 @@ def test_excluded_pages_leave_no_entry_in_a_nav_other_plugins_build(
     assert build.containing("quillvane") == []
     assert "part/" not in build.text("index.html")
     assert "Part two, the secret" not in build.text("index.html")
+
+
+SVG = '<svg xmlns="http://www.w3.org/2000/svg"><text>{word}</text></svg>\n'
+
+
+def test_attachments_only_sealed_content_names_stay_out_however_they_are_named(
+    site: SiteFactory,
+) -> None:
+    part = (
+        "---\nreveal: 2025-12-01\n---\n\n# Part\n\n"
+        '<img src="../img/raw.svg" alt="">\n\n'
+        "![](<files/name with spaces.svg>)\n\n"
+        "![](https://example.org/img/absolute.svg)\n"
+    )
+    pages = {"index.md": INDEX, "blog/part.md": part}
+    project = site(pages, reveal=OPTIONS)
+    for name, word in [
+        ("blog/img/raw.svg", "rawquill"),
+        ("blog/files/name with spaces.svg", "spacequill"),
+        ("img/absolute.svg", "absolutequill"),
+    ]:
+        project.page(name, SVG.format(word=word))
+    build = project.build()
+    for word in ("rawquill", "spacequill", "absolutequill"):
+        assert build.containing(word) == [], word
