@@ -19,8 +19,10 @@ from urllib.parse import unquote
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-# Anything between separators that can delimit a path in Markdown, HTML or YAML.
+# Anything between separators that can delimit a path in Markdown, HTML or YAML; and, whole,
+# what Markdown's <…> destinations and quoted HTML attributes hold, spaces and all.
 TOKEN = re.compile(r"""[^\s()<>\[\]{}"'`|,=*!;]+""")
+ENCLOSED = re.compile(r"""<([^<>\n]+)>|"([^"\n]+)"|'([^'\n]+)'""")
 # Text files that may refer to an attachment by name (a stylesheet's url(), a page template).
 TEXT_SUFFIXES = (".css", ".js", ".html", ".htm", ".svg", ".json", ".xml", ".txt", ".yml", ".yaml")
 
@@ -38,6 +40,7 @@ class Attachments:
     def __init__(self) -> None:
         """Start a build that knows no files yet."""
         self.known: dict[str, File] = {}
+        self.site_url = ""  # the site's address, whose links name files as the site serves them
         self.sealed: dict[str, str] = {}  # attachment -> the sealed page that refers to it
         self.published: set[str] = set()
 
@@ -47,23 +50,34 @@ class Attachments:
         self.known = {file.src_uri: file for file in files if _is_attachment(file, docs_dir)}
         self.sealed = {}
         self.published = set()
+        self.site_url = (config.site_url or "").rstrip("/") + "/" if config.site_url else ""
         # The logo, favicon, extra CSS/JS and `extra:` values are public whatever pages say.
         theme = {key: config.theme.get(key) for key in ("logo", "favicon")}
         site_wide = repr([theme, config.extra_css, config.extra_javascript, dict(config.extra)])
         self.published |= self.references(site_wide, "")
 
     def references(self, text: str, page_uri: str) -> set[str]:
-        """The attachments a text refers to, resolved against its page and against docs_dir."""
+        """The attachments a text refers to, resolved every way a reader's browser might."""
         if not self.known or not text:
             return set()
         found: set[str] = set()
+        # Relative to the page's source folder (MkDocs rewrites Markdown links so), to its
+        # URL's folder (raw HTML under directory URLs: blog/part/ for blog/part.md), to docs_dir.
         folder = posixpath.dirname(page_uri)
-        for token in TOKEN.findall(text):
-            path = unquote(token.split("#", 1)[0].split("?", 1)[0])
+        bases = (folder, posixpath.splitext(page_uri)[0], "")
+        enclosed = [
+            next(group for group in match.groups() if group) for match in ENCLOSED.finditer(text)
+        ]
+        for token in [*TOKEN.findall(text), *enclosed]:
+            path = unquote(token.strip().split("#", 1)[0].split("?", 1)[0])
+            if self.site_url and path.startswith(self.site_url):
+                path = "/" + path[len(self.site_url) :]
             if not path or "://" in path:
                 continue
-            for candidate in (posixpath.join(folder, path), path.lstrip("/")):
-                normal = posixpath.normpath(candidate)
+            for base in bases:
+                normal = posixpath.normpath(
+                    posixpath.join(base, path.lstrip("/") if not base else path)
+                )
                 if normal in self.known:
                     found.add(normal)
         return found

@@ -27,21 +27,38 @@ PREVIEW_ENV = "MKDOCS_REVEAL_PREVIEW"
 Command = Literal["build", "gh-deploy", "serve"]
 
 
-@dataclass
-class BuildState:
-    """Everything one build learns and decides; a new build starts with a new one."""
+@dataclass(frozen=True)
+class Setup:
+    """What a loaded config decides once: the options, the clock, the Markdown extensions."""
 
     options: RevealConfig
     settings: Settings
     extension: RevealExtension
     links: SealedLinkExtension
     live: bool  # whether the clock is the real time, so `serve` rebuilds at reveals
+
+
+@dataclass
+class BuildState:
+    """Everything one build learns and decides; a new build starts with a new one.
+
+    Builds can nest (mkdocs-static-i18n builds each further language from inside the first
+    build's `on_post_build`), so each has its own state.
+    """
+
+    options: RevealConfig
+    settings: Settings
+    extension: RevealExtension
+    links: SealedLinkExtension
+    live: bool
     schedule: Schedule = field(default_factory=Schedule)
     sealed_pages: dict[str, SealedPage] = field(default_factory=dict)
     sealed_urls: set[str] = field(default_factory=set)
     doc_uris: set[str] = field(default_factory=set)
+    judged: set[str] = field(default_factory=set)  # scheduled pages sealed or revealed already
     outcomes: list[Outcome] = field(default_factory=list)
     revealed_pages: int = 0
+    stand_in_paths: dict[str, str] = field(default_factory=dict)  # sealed page → its stand-in
     # Each stand-in's inclusion before other plugins' on_files, to undo the blog's draft.
     stand_in_inclusion: dict[str, InclusionLevel] = field(default_factory=dict)
     attachments: Attachments = field(default_factory=Attachments)
@@ -74,7 +91,15 @@ class BuildState:
         self.check.close()
 
 
-def start(options: RevealConfig, config: MkDocsConfig, command: Command) -> BuildState:
+def fresh(setup: Setup) -> BuildState:
+    """A new build's state: nothing sealed, judged or rendered yet."""
+    setup.extension.fragments.clear()
+    setup.extension.pages.clear()
+    setup.links.excluded.clear()
+    return BuildState(setup.options, setup.settings, setup.extension, setup.links, setup.live)
+
+
+def start(options: RevealConfig, config: MkDocsConfig, command: Command) -> Setup:
     """Read the clock once, decide preview and locale, and make the build's Markdown extensions."""
     # Shared with the `mkdocs-reveal` CLI, which must judge by the same clock.
     tz, reveal_time, clock = reader.read_clock(options)
@@ -95,7 +120,7 @@ def start(options: RevealConfig, config: MkDocsConfig, command: Command) -> Buil
     settings = Settings(clock, tz, reveal_time, choose_locale(options, config), preview)
     extension = RevealExtension()
     extension.use(settings)
-    return BuildState(
+    return Setup(
         options=options,
         settings=settings,
         extension=extension,

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import shutil
 import tempfile
-from collections.abc import Callable
-from datetime import timedelta
+from collections.abc import Callable, Iterator
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -25,6 +26,7 @@ from mkdocs_reveal.integration import (
     build,
     live_reload,
     material_blog,
+    navigation,
     previews,
     reader,
     sealed_pages,
@@ -50,7 +52,10 @@ class RevealPlugin(BasePlugin[RevealConfig]):
         """Start with no build; what outlives one build is the command, stand-ins and timer."""
         self.command: build.Command = "build"
         self.dirty = False
-        self.state: build.BuildState | None = None
+        self.setup: build.Setup | None = None
+        self.builds: list[build.BuildState] = []  # the build under way last; builds can nest
+        self.last: build.BuildState | None = None  # the build that finished last, for `serve`
+        self.scheduled: dict[str, datetime] | None = None  # the last build's schedule
         self.stand_ins: Path | None = None  # a folder of this process's, removed at shutdown
         self.timer: live_reload.RevealTimer | None = None
 
@@ -61,27 +66,30 @@ class RevealPlugin(BasePlugin[RevealConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Start the build's state from one clock, and register its Markdown extensions."""
-        if self.state is not None:
-            self.state.close()
-        self.state = None
+        self.setup = None
         if not self.config.enabled:
             return config
         try:
-            state = build.start(self.config, config, self.command)
+            state = self.setup = build.start(self.config, config, self.command)
         except RevealError as error:
             raise PluginError(f"reveal: {error}") from None
-        self.state = state
         # MkDocs hands this list to Python-Markdown, which takes instances as well as names.
         config.markdown_extensions.extend([state.extension, state.links])  # type: ignore[list-item]
         config.extra_css.append(site_outputs.ASSET_URIS[0])
         config.extra_javascript.append(site_outputs.ASSET_URIS[1])
         return config
 
+    @property
+    def state(self) -> build.BuildState | None:
+        """The state of the build under way, if the plugin is enabled."""
+        return self.builds[-1] if self.builds else None
+
     @event_priority(100)  # before any other plugin's pre_build
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        """Never build on stale output: a page sealed now may have been written revealed."""
-        if self.state is None:
+        """Start the build's state; never build on stale output."""
+        if self.setup is None:
             return
+        self.builds.append(build.fresh(self.setup))
         if self.dirty and self.command != "serve":
             # A dirty build keeps files it does not rewrite, and a page sealed now may have
             # been written revealed (or in preview) by an earlier build: start clean instead.
@@ -92,34 +100,76 @@ class RevealPlugin(BasePlugin[RevealConfig]):
             clean_directory(config.site_dir)
 
     @event_priority(200)  # first: other plugins must never read a sealed page's source
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+    def _files_first(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         """Build the schedule, then replace or remove every page that is sealed."""
         state = self.state
         if state is None:
             return files
         state.doc_uris = {file.src_uri for file in files.documentation_pages()}
-        try:
+        with _stopping_on(files, config):
             state.schedule, warnings = reader.read_schedule(
                 self.config, files, state.settings, config
             )
             for warning in warnings:
                 log.warning("reveal: %s", warning)
+            self._rebuild_all_if_rescheduled(state, config)
             state.attachments.start(files, config)
-            if self.stand_ins is None:
-                self.stand_ins = Path(tempfile.mkdtemp(prefix="mkdocs-reveal-"))
-            sealed_pages.seal_pages(state, files, config, self.stand_ins)
-        except RevealError as error:
-            # A bad date stops the build: nothing can be judged by it.
-            raise PluginError(f"reveal: {error}") from None
-        except UnicodeDecodeError:
-            # A page that cannot be read cannot be judged either; say which and where.
-            raise PluginError(f"reveal: {reader.not_utf8(files, config)}") from None
+            # A plugin that re-makes every file from docs_dir would drop stand-ins, or re-make
+            # them from the real sources: with one, stand-ins come in the last pass.
+            swap = not sealed_pages.rebuilds_files(config)
+            sealed_pages.seal_pages(state, files, config, self._stand_ins(), swap=swap)
         state.theme_files = site_outputs.theme_outputs(files, config)
         site_outputs.add_assets(files, config)
         return files
 
+    @event_priority(-200)  # last: pages other plugins added (mkdocs-gen-files) are there now
+    def _files_last(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        """Read and seal the pages other plugins added since, as the first pass did ours."""
+        state = self.state
+        if state is None:
+            return files
+        added = [file for file in files.documentation_pages() if file.src_uri not in state.doc_uris]
+        with _stopping_on(files, config):
+            if added:
+                warnings: list[str] = []
+                state.doc_uris |= {file.src_uri for file in added}
+                reader.schedule_pages(
+                    state.schedule,
+                    added,
+                    files=files,
+                    settings=state.settings,
+                    config=config,
+                    warnings=warnings,
+                )
+                for warning in warnings:
+                    log.warning("reveal: %s", warning)
+                sealed_pages.seal_pages(state, files, config, self._stand_ins())
+            sealed_pages.keep_stand_ins(state, files, config, self._stand_ins())
+            # Nav plugins (awesome-nav, literate-nav) write the nav config in their on_files.
+            sealed_pages.prune_nav_config(state, config)
+            reader.check_schedule_paths(self.config, state.doc_uris, config)
+        return files
+
+    on_files = CombinedEvent(_files_first, _files_last)
+
+    def _rebuild_all_if_rescheduled(self, state: build.BuildState, config: MkDocsConfig) -> None:
+        """Under `serve --dirty`, a changed schedule rebuilds every page, not only the edited."""
+        # A teaser takes its date from the page its `post` names: postponing that page changes
+        # the teaser's page too, whose source did not change, so `--dirty` would keep it.
+        instants = {path: entry.instant for path, entry in state.schedule.entries.items()}
+        if self.dirty and self.scheduled is not None and instants != self.scheduled:
+            log.info("reveal: the schedule changed: rebuilding every page")
+            clean_directory(config.site_dir)
+        self.scheduled = instants
+
+    def _stand_ins(self) -> Path:
+        """The folder of this process's stand-in sources, made when first needed."""
+        if self.stand_ins is None:
+            self.stand_ins = Path(tempfile.mkdtemp(prefix="mkdocs-reveal-"))
+        return self.stand_ins
+
     @event_priority(100)  # after every plugin's on_files (the blog's moves and drops posts)
-    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+    def _nav_first(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Keep stand-ins built where other plugins left them, and learn their final URLs."""
         state = self.state
         if state is not None and state.stand_in_inclusion:
@@ -128,14 +178,35 @@ class RevealPlugin(BasePlugin[RevealConfig]):
             state.sealed_urls = {file.url for file in stand_ins if file is not None}
         return nav
 
+    @event_priority(-200)  # last: after nav plugins (awesome-nav) have built theirs
+    def _nav_last(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Leave excluded pages out of the navigation, whichever plugin built it."""
+        state = self.state
+        if state is None or not state.links.excluded:
+            return nav
+        return navigation.prune_built(nav, set(state.links.excluded))
+
+    on_nav = CombinedEvent(_nav_first, _nav_last)
+
     @event_priority(200)  # first: no other plugin (search, blog, rss, tags) sees sealed text
-    def on_page_markdown(
+    def _markdown_first(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         """Seal the page's previews in its raw Markdown."""
         if self.state is None:
             return markdown
         return previews.seal_page(self.state, markdown, page, config)
+
+    @event_priority(-200)  # last: after includes and macros, so `page.markdown` holds no secret
+    def _markdown_last(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """Seal tags other plugins' text brought in after the first pass."""
+        if self.state is None:
+            return markdown
+        return previews.seal_page_again(self.state, markdown, page, config)
+
+    on_page_markdown = CombinedEvent(_markdown_first, _markdown_last)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
         """Drop attachments only sealed content refers to, before MkDocs copies them."""
@@ -188,13 +259,15 @@ class RevealPlugin(BasePlugin[RevealConfig]):
     @event_priority(-200)  # last: after search, sitemap and feeds are written
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Clear sealed pages from site-wide outputs, prove the site, say what was sealed."""
-        state = self.state
-        if state is None:
+        if not self.builds:
             return
+        state = self.last = self.builds.pop()
         try:
             site_outputs.finish(state, config)
         except RevealError as error:
             raise PluginError(f"reveal: {error}") from None
+        finally:
+            state.close()
         log.info(
             "reveal: %s",
             summary_line(
@@ -218,7 +291,7 @@ class RevealPlugin(BasePlugin[RevealConfig]):
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]
     ) -> LiveReloadServer | None:
         """While serving, rebuild by itself when a reveal instant passes."""
-        state = self.state
+        state = self.last
         if state is None:
             return server
         self.timer = live_reload.RevealTimer()
@@ -228,16 +301,29 @@ class RevealPlugin(BasePlugin[RevealConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         """A build that stopped half-way leaves no leak check's helper behind."""
-        if self.state is not None:
-            self.state.close()
+        while self.builds:
+            self.builds.pop().close()
 
     def on_shutdown(self) -> None:
         """Remove the stand-in sources written for sealed pages, and stop any helper or timer."""
-        if self.state is not None:
-            self.state.close()
+        while self.builds:
+            self.builds.pop().close()
         if self.stand_ins is not None:
             shutil.rmtree(self.stand_ins, ignore_errors=True)
             self.stand_ins = None
         if self.timer is not None:
             self.timer.stop()
             self.timer = None
+
+
+@contextlib.contextmanager
+def _stopping_on(files: Files, config: MkDocsConfig) -> Iterator[None]:
+    """Turn what makes a schedule unreadable into a build error that says where and how."""
+    try:
+        yield
+    except RevealError as error:
+        # A bad date stops the build: nothing can be judged by it.
+        raise PluginError(f"reveal: {error}") from None
+    except UnicodeDecodeError:
+        # A page that cannot be read cannot be judged either; say which and where.
+        raise PluginError(f"reveal: {reader.not_utf8(files, config)}") from None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
@@ -18,45 +20,72 @@ from mkdocs_reveal.timeline.schedule import normalise_path
 def seal_page(state: BuildState, markdown: str, page: Page, config: MkDocsConfig) -> str:
     """Seal the page's previews, record what they became, and mark the page for the extension."""
     settings = state.settings
-    display = reader.display_path(page.file.src_uri, config)
     context = PageContext(
-        path=display,
+        path=reader.display_path(page.file.src_uri, config),
         anchor=reader.page_anchor(page.meta, settings),
         schedule=lambda post: state.schedule.instant(normalise_path(post)),
     )
+    # The extension's second pass (content that arrives after this hook) finds its page here.
+    state.extension.pages.add(page.file.src_uri, context)
+    safe = _seal(state, markdown, page, config, first_line=lambda: _first_line(page, markdown))
+    state.check.publish(page.title or "")
+    sealed = state.sealed_pages.get(page.file.src_uri)
+    if sealed is not None and settings.preview:
+        banner = state.extension.fragments.store(preview_banner(sealed, settings.labels))
+        return f"{banner}\n\n{safe}"
+    return safe
+
+
+def seal_page_again(state: BuildState, markdown: str, page: Page, config: MkDocsConfig) -> str:
+    """Seal tags that other plugins put into the page's Markdown after our first pass."""
+    # Their text (an include, a macro) has no line in the page's source: lines count in the
+    # page's Markdown as it is now, and the messages say so.
+    if not tags.MENTION.search(markdown):
+        return markdown
+    return _seal(state, markdown, page, config, first_line=1, late=True)
+
+
+def _seal(
+    state: BuildState,
+    markdown: str,
+    page: Page,
+    config: MkDocsConfig,
+    *,
+    first_line: int | Callable[[], int],
+    late: bool = False,
+) -> str:
+    """Transform a page's Markdown, report, record and fingerprint what was sealed."""
+    settings = state.settings
+    context = state.extension.pages.items[page.file.src_uri]
     result = transform(
         markdown,
         settings,
         state.extension.fragments.store,
         anchor=context.anchor,
         schedule=context.schedule,
-        # Reading the source again to count front matter lines is for pages with tags.
-        first_line=lambda: _first_line(page, markdown),
+        first_line=first_line,
         # Raw text: fences are still there, and are code only as the site's extensions say.
         fences=tags.fence_rule(
             name for name in config.markdown_extensions if isinstance(name, str)
         ),
     )
+    display = context.path
     problems = result.problems + reader.unknown_posts(result.outcomes, state.doc_uris)
-    report(sorted(problems, key=lambda problem: problem.line), display)
+    where = (
+        f"{display} (text another plugin added; line of the page's Markdown)" if late else display
+    )
+    report(sorted(problems, key=lambda problem: problem.line), where)
     state.outcomes.extend(result.outcomes)
     state.ledger.record(page, result.outcomes)
     state.check.publish(result.markdown)
-    state.check.publish(page.title or "")
     for secret in result.secrets:
-        state.seal(secret, display)
+        state.seal(secret, display or page.file.src_uri)
     if not settings.preview:
         # Front matter counts too: a cover `image:` is shown by themes and feeds.
         uri = page.file.src_uri
         state.attachments.publish(f"{result.markdown}\n{page.meta!r}", uri)
         for secret in result.secrets:
             state.attachments.seal(secret, uri)
-    # The extension's second pass (content that arrives after this hook) finds its page here.
-    state.extension.pages.add(page.file.src_uri, context)
-    sealed = state.sealed_pages.get(page.file.src_uri)
-    if sealed is not None and settings.preview:
-        banner = state.extension.fragments.store(preview_banner(sealed, settings.labels))
-        return f"{banner}\n\n{result.markdown}"
     return result.markdown
 
 

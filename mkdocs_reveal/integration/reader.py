@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import os
+import posixpath
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, tzinfo
@@ -21,6 +22,7 @@ from mkdocs.utils import get_build_datetime
 from mkdocs.utils.meta import get_data
 
 from mkdocs_reveal.diagnostics import Problem, RevealError
+from mkdocs_reveal.integration import front_matter
 from mkdocs_reveal.integration.config import RevealConfig
 from mkdocs_reveal.markup import tags
 from mkdocs_reveal.markup.transform import Outcome, Settings, transform
@@ -65,39 +67,149 @@ def clock_follows_time(options: RevealConfig, env: Mapping[str, str] | None = No
 def read_schedule(
     options: RevealConfig, files: Files, settings: Settings, config: MkDocsConfig
 ) -> tuple[Schedule, list[str]]:
-    """Merge the config's schedule with `reveal:` front matter; return it and its warnings."""
+    """Every schedule source, read whole: the config, front matter, meta files, dated previews."""
     schedule = Schedule()
     warnings: list[str] = []
-    doc_uris = {file.src_uri for file in files.documentation_pages()}
     for path, value in options.schedule.items():
-        key = normalise_path(path)
-        if key not in doc_uris:
+        where = f"{config.config_file_path}: schedule: {path}"
+        schedule.add(
+            Entry(normalise_path(path), _parse(value, where, settings, warnings), "config")
+        )
+    pages = files.documentation_pages()
+    schedule_pages(
+        schedule, pages, files=files, settings=settings, config=config, warnings=warnings
+    )
+    return schedule, warnings
+
+
+def schedule_pages(
+    schedule: Schedule,
+    pages: Iterable[File],
+    *,
+    files: Files,
+    settings: Settings,
+    config: MkDocsConfig,
+    warnings: list[str],
+) -> None:
+    """Add what these pages' sources and meta files schedule, and the posts their previews date."""
+    pages = list(pages)
+    defaults = meta_file_dates(files, settings, config, warnings)
+    for file in pages:
+        entry = page_entry(file, settings, config, warnings) or _inherited(file, defaults)
+        if entry is not None:
+            _add(schedule, entry, warnings)
+    _date_posts(schedule, pages, files=files, settings=settings, config=config, warnings=warnings)
+
+
+def check_schedule_paths(options: RevealConfig, doc_uris: set[str], config: MkDocsConfig) -> None:
+    """Every page the config schedules must exist once all plugins have added theirs."""
+    for path in options.schedule:
+        if normalise_path(path) not in doc_uris:
             raise RevealError(
                 f"{config.config_file_path}: schedule: '{path}' names no page in "
                 f"docs_dir ({config.docs_dir}); write the path relative to docs_dir, "
                 "such as blog/part-1.md"
             )
-        when = _parse(value, f"{config.config_file_path}: schedule: {path}", settings, warnings)
-        schedule.add(Entry(key, when, "config"))
-    for file in files.documentation_pages():
-        text = file.content_string
-        # Cheap test first: front matter is only parsed on pages that can have `reveal:`.
-        if not text.startswith("---") or "reveal" not in text[:2000]:
+
+
+def page_entry(
+    file: File, settings: Settings, config: MkDocsConfig, warnings: list[str]
+) -> Entry | None:
+    """A page's own `reveal:`, read whole from its source; unreadable is an error."""
+    shown = display_path(file.src_uri, config)
+    try:
+        found = front_matter.read_reveal(file.content_string)
+    except RevealError as error:
+        raise RevealError(f"{shown}:{error}") from None
+    if found is None:
+        return None
+    where = f"{shown}:{found.line}: front matter `reveal`"
+    if found.warning:
+        warnings.append(f"{where}: {found.warning}")
+    value = found.value
+    # What the author wrote, not Python's repr of what YAML made of it.
+    text = value if isinstance(value, str | date) else found.written
+    return Entry(file.src_uri, _parse(text, where, settings, warnings), "front matter")
+
+
+def meta_file_dates(
+    files: Files, settings: Settings, config: MkDocsConfig, warnings: list[str]
+) -> dict[str, RevealDate]:
+    """`reveal:` set in meta files (Material's meta plugin), by the folder they apply to."""
+    name = _meta_file_name(config)
+    dates: dict[str, RevealDate] = {}
+    for file in files:
+        if posixpath.basename(file.src_uri) != name or file.abs_src_path is None:
             continue
-        _, meta = get_data(text)
-        if "reveal" not in meta:
-            continue
-        line, written = front_matter_line(text, "reveal")
-        where = f"{display_path(file.src_uri, config)}:{line}: front matter `reveal`"
-        value = meta["reveal"]
-        # What the author wrote, not Python's repr of what YAML made of it.
-        when = _parse(
-            value if isinstance(value, str | date) else written, where, settings, warnings
-        )
-        disagreement = schedule.add(Entry(file.src_uri, when, "front matter"))
-        if disagreement:
-            warnings.append(disagreement)
-    return schedule, warnings
+        shown = display_path(file.src_uri, config)
+        text = Path(file.abs_src_path).read_text(encoding="utf-8-sig")
+        try:
+            found = front_matter.read_reveal(f"---\n{text}\n---\n")
+        except RevealError as error:
+            line, _, message = str(error).partition(":")
+            raise RevealError(f"{shown}:{int(line) - 1}:{message}") from None
+        if found is not None:
+            where = f"{shown}:{found.line - 1}: `reveal`"
+            value = found.value if isinstance(found.value, str | date) else found.written
+            dates[posixpath.dirname(file.src_uri)] = _parse(value, where, settings, warnings)
+    return dates
+
+
+def _meta_file_name(config: MkDocsConfig) -> str:
+    """The file name Material's meta plugin reads defaults from (`.meta.yml` unless set)."""
+    for name, plugin in config.plugins.items():
+        if name.split("/")[-1] == "meta" and "meta_file" in getattr(plugin, "config", {}):
+            return str(plugin.config["meta_file"])
+    return ".meta.yml"
+
+
+def _inherited(file: File, defaults: dict[str, RevealDate]) -> Entry | None:
+    """A page's date from the nearest meta file above it (the page's own front matter wins)."""
+    folder = posixpath.dirname(file.src_uri)
+    while True:
+        if folder in defaults:
+            return Entry(file.src_uri, defaults[folder], "meta file")
+        if not folder:
+            return None
+        folder = posixpath.dirname(folder)
+
+
+def _date_posts(
+    schedule: Schedule,
+    pages: list[File],
+    *,
+    files: Files,
+    settings: Settings,
+    config: MkDocsConfig,
+    warnings: list[str],
+) -> None:
+    """A dated preview that names a post seals that post until the later of the two dates."""
+    doc_uris = {file.src_uri for file in files.documentation_pages()}
+    for found in find_previews(pages, settings, schedule, config, doc_uris):
+        for outcome in found.outcomes:
+            if not outcome.post or outcome.instant is None:
+                continue
+            post = normalise_path(outcome.post)
+            known = schedule.instant(post)
+            if post not in doc_uris or (known is not None and known >= outcome.instant):
+                continue
+            shown = display_path(found.src_uri, config)
+            before = f"at {known.isoformat()}" if known else "with no date of its own"
+            warnings.append(
+                f"{shown}:{outcome.line}: this PostPreview reveals {post} at "
+                f"{outcome.instant.isoformat()}, but the page itself is scheduled {before}: "
+                "the page stays sealed until the preview's date; give both the same date"
+            )
+            words = outcome.words or outcome.instant.isoformat()
+            date = RevealDate(outcome.instant, words, date_only=False)
+            schedule.entries[post] = Entry(post, date, "preview")
+
+
+def _add(schedule: Schedule, entry: Entry, warnings: list[str]) -> None:
+    """Add an entry, noting where two sources disagree (the later one wins)."""
+    disagreement = schedule.add(entry)
+    if disagreement:
+        warnings.append(disagreement)
 
 
 def front_matter_line(text: str, key: str) -> tuple[int, str]:
@@ -157,13 +269,16 @@ class Found:
 
 
 def find_previews(
-    files: Files, settings: Settings, schedule: Schedule, config: MkDocsConfig
+    pages: Iterable[File],
+    settings: Settings,
+    schedule: Schedule,
+    config: MkDocsConfig,
+    doc_uris: set[str],
 ) -> list[Found]:
     """Judge every page's tags at the clock, as a build would, without rendering anything."""
     fences = tags.fence_rule(name for name in config.markdown_extensions if isinstance(name, str))
     found: list[Found] = []
-    doc_uris = {file.src_uri for file in files.documentation_pages()}
-    for file in files.documentation_pages():
+    for file in pages:
         entry = schedule.entries.get(file.src_uri)
         if entry is not None and not entry.revealed(settings.clock):
             # A build shows a sealed page's stand-in, not its own tags: they are not on the site.

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils.meta import get_data
 
 from mkdocs_reveal.diagnostics import RevealError
@@ -105,15 +105,23 @@ def write_stand_in(
     return target
 
 
-def seal_pages(state: BuildState, files: Files, config: MkDocsConfig, stand_ins: Path) -> None:
-    """Replace (or, with `exclude`, remove) every scheduled page that is sealed at the clock."""
+def seal_pages(
+    state: BuildState, files: Files, config: MkDocsConfig, stand_ins: Path, *, swap: bool = True
+) -> None:
+    """Judge every scheduled page not judged yet; replace (or remove) those sealed at the clock.
+
+    With `swap` false the sealed pages are only judged and fingerprinted: their stand-ins come
+    in `keep_stand_ins`, after a plugin that rebuilds every file from docs_dir has run.
+    """
     settings = state.settings
-    for entry in state.schedule.entries.values():
+    languages = other_languages(config)
+    for file in files.documentation_pages():
+        entry = state.schedule.entries.get(neutral_path(file.src_uri, languages))
+        if entry is None or file.src_uri in state.judged:
+            continue
+        state.judged.add(file.src_uri)
         if entry.revealed(settings.clock):
             state.revealed_pages += 1
-            continue
-        file = files.get_file_from_path(entry.path)
-        if file is None:
             continue
         markdown, meta = get_data(file.content_string)
         page = SealedPage(
@@ -128,10 +136,38 @@ def seal_pages(state: BuildState, files: Files, config: MkDocsConfig, stand_ins:
         state.seal(markdown, reader.display_path(file.src_uri, config))
         state.attachments.seal(file.content_string, file.src_uri)
         if state.options.sealed_pages == "exclude":
-            files.remove(file)
-            continue
-        # Point the file at a stand-in rather than setting its content: other plugins
-        # (mkdocs-rss-plugin) need a real `abs_src_path` to read.
+            # MkDocs' own way to leave a page out: nav plugins that name it find a page that
+            # is not built (which `on_nav` prunes), not a dead link.
+            file.inclusion = InclusionLevel.EXCLUDED
+        elif swap:
+            _point_at_stand_in(state, file, config, stand_ins)
+    if state.options.sealed_pages == "exclude" and not settings.preview:
+        prune_nav_config(state, config)
+        state.links.excluded = dict(state.sealed_pages)
+
+
+def prune_nav_config(state: BuildState, config: MkDocsConfig) -> None:
+    """Drop excluded pages from the nav config, whoever wrote it (the author or a nav plugin)."""
+    if state.options.sealed_pages == "exclude" and not state.previewing and config.nav:
+        config.nav = navigation.prune_nav(config.nav, set(state.sealed_pages)) or []
+
+
+def keep_stand_ins(state: BuildState, files: Files, config: MkDocsConfig, stand_ins: Path) -> None:
+    """Point every sealed page at its stand-in again, wherever another plugin re-made its file."""
+    if state.previewing or state.options.sealed_pages == "exclude":
+        return
+    for file in files.documentation_pages():
+        if file.src_uri in state.sealed_pages:
+            _point_at_stand_in(state, file, config, stand_ins)
+
+
+def _point_at_stand_in(
+    state: BuildState, file: File, config: MkDocsConfig, stand_ins: Path
+) -> None:
+    """Build a sealed page from its stand-in: title, stamp and placeholder, nothing of its own."""
+    path = state.stand_in_paths.get(file.src_uri)
+    if path is None:
+        _, meta = get_data(file.content_string)
         try:
             url_meta = material_blog.url_front_matter(meta, file.src_uri, config)
         except RevealError as error:
@@ -139,10 +175,33 @@ def seal_pages(state: BuildState, files: Files, config: MkDocsConfig, stand_ins:
             raise RevealError(
                 f"{reader.display_path(file.src_uri, config)}:{line}: {error}"
             ) from None
-        file.abs_src_path = str(write_stand_in(page, settings.labels, stand_ins, url_meta))
+        page = state.sealed_pages[file.src_uri]
+        path = str(write_stand_in(page, state.settings.labels, stand_ins, url_meta))
+        state.stand_in_paths[file.src_uri] = path
         state.stand_in_inclusion[file.src_uri] = material_blog.inclusion_before(file, meta)
-        state.sealed_urls.add(file.url)
-    if state.options.sealed_pages == "exclude" and not settings.preview:
-        if config.nav is not None:
-            config.nav = navigation.prune_nav(config.nav, set(state.sealed_pages)) or []
-        state.links.excluded = dict(state.sealed_pages)
+    # Point the file at a stand-in rather than setting its content: other plugins
+    # (mkdocs-rss-plugin) need a real `abs_src_path` to read. Marked as generated, as MkDocs
+    # marks files plugins make: git-aware plugins then do not look for it in git.
+    file.abs_src_path = path
+    file.generated_by = "reveal"
+    state.sealed_urls.add(file.url)
+
+
+def other_languages(config: MkDocsConfig) -> tuple[str, ...]:
+    """The languages mkdocs-static-i18n builds, whose pages are named like `part.fr.md`."""
+    plugin = config.plugins.get("i18n")
+    languages = getattr(plugin, "config", {}).get("languages") or []
+    # Each language is a mapping (a config section of the plugin's) with its `locale`.
+    return tuple(str(language.get("locale")) for language in languages if language.get("locale"))
+
+
+def rebuilds_files(config: MkDocsConfig) -> bool:
+    """Whether a plugin re-makes every file from docs_dir in its `on_files` (mkdocs-static-i18n)."""
+    return "i18n" in config.plugins
+
+
+def neutral_path(src_uri: str, languages: tuple[str, ...]) -> str:
+    """A page's path without its language suffix: a schedule entry covers every language."""
+    stem, extension = posixpath.splitext(src_uri)
+    base, _, language = stem.rpartition(".")
+    return f"{base}{extension}" if base and language in languages else src_uri

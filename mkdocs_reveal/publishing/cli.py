@@ -178,7 +178,11 @@ def _read_site(given: str | None, at: str | None) -> Site:
         settings = Settings(clock, tz, reveal_time)
         files = get_files(config)
         schedule, warnings = project.read_schedule(options, files, settings, config)
-        found = project.find_previews(files, settings, schedule, config)
+        doc_uris = {file.src_uri for file in files.documentation_pages()}
+        project.check_schedule_paths(options, doc_uris, config)
+        found = project.find_previews(
+            files.documentation_pages(), settings, schedule, config, doc_uris
+        )
     except RevealError as error:
         raise UsageError(str(error)) from None
     items = [

@@ -11,7 +11,7 @@ from typing import Literal
 from mkdocs_reveal.timeline.clock import is_revealed
 from mkdocs_reveal.timeline.dates import RevealDate
 
-Source = Literal["config", "front matter"]
+Source = Literal["config", "front matter", "meta file", "preview"]
 
 
 @dataclass(frozen=True)

@@ -181,8 +181,14 @@ def test_stamp_disagreeing_with_the_schedule_of_its_post_warns(site: SiteFactory
     project = site(pages, reveal=series.reveal_options())
     build = project.build("--strict", ok=False, env={"MKDOCS_REVEAL_NOW": "2025-11-10T12:00"})
     assert build.returncode != 0
-    assert "the schedule reveals series/workflow.md at 2025-11-10T09:00:00+01:00" in build.log
-    assert "tidewhistle" not in build.text("series/index.html")  # the later date wins
+    # The later date wins for the teaser and for the post it names, and the build says so.
+    assert (
+        "this PostPreview reveals series/workflow.md at 2025-11-11T09:00:00+01:00, but the page "
+        "itself is scheduled at 2025-11-10T09:00:00+01:00" in build.log
+    )
+    assert "tidewhistle" not in build.text("series/index.html")
+    assert build.containing("tidewhistle") == []
+    assert "is-sealed" in build.text("series/workflow/index.html")
 
 
 def test_page_date_anchors_the_year(site: SiteFactory) -> None:

@@ -146,3 +146,50 @@ def stop(server: subprocess.Popen[str]) -> None:
     except subprocess.TimeoutExpired:
         server.kill()
         server.wait()
+
+
+def test_serve_dirty_rebuilds_a_teaser_whose_post_is_postponed(
+    site: SiteFactory, tmp_path: Path
+) -> None:
+    project = site(
+        {
+            "index.md": '# Home\n\n<PostPreview post="part.md">\ntealquill teaser\n'
+            "</PostPreview>\n",
+            "part.md": "---\nreveal: 2025-11-01\n---\n\n# Part\n\nThe part.\n",
+        },
+        reveal={"timezone": "UTC", "now": "2025-11-12T12:00:00+00:00"},
+        theme="mkdocs",
+    )
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}/"
+    environment = {**os.environ, **QUIET}
+    for name in ("MKDOCS_REVEAL_NOW", "MKDOCS_REVEAL_PREVIEW", "SOURCE_DATE_EPOCH"):
+        environment.pop(name, None)
+    log_path = tmp_path / "serve.log"
+    with log_path.open("w", encoding="utf-8") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "--dirty"],
+            cwd=project.root,
+            env=environment,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            deadline = time.monotonic() + 30
+            first = None
+            while (first is None or "tealquill" not in first) and time.monotonic() < deadline:
+                first = _get(base)
+                time.sleep(0.2)
+            assert first is not None and "tealquill" in first, log_path.read_text()
+            time.sleep(1.1)  # a new modification time for the edit
+            project.page("part.md", "---\nreveal: 2025-12-01\n---\n\n# Part\n\nThe part.\n")
+            deadline = time.monotonic() + 30
+            page = first
+            while "tealquill" in (page or "tealquill") and time.monotonic() < deadline:
+                page = _get(base)
+                time.sleep(0.25)
+            assert page is not None and "tealquill" not in page, log_path.read_text()
+            assert "is-sealed" in page
+        finally:
+            stop(server)
+    assert "Traceback" not in log_path.read_text(encoding="utf-8")
