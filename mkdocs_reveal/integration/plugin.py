@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,9 +26,8 @@ from mkdocs_reveal.integration import (
     live_reload,
     material_blog,
     navigation,
+    page_files,
     previews,
-    reader,
-    sealed_pages,
     site_outputs,
 )
 from mkdocs_reveal.integration.config import RevealConfig
@@ -102,52 +100,16 @@ class RevealPlugin(BasePlugin[RevealConfig]):
     @event_priority(200)  # first: other plugins must never read a sealed page's source
     def _files_first(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         """Build the schedule, then replace or remove every page that is sealed."""
-        state = self.state
-        if state is None:
-            return files
-        state.doc_uris = {file.src_uri for file in files.documentation_pages()}
-        with _stopping_on(files, config):
-            state.schedule, warnings = reader.read_schedule(
-                self.config, files, state.settings, config
-            )
-            for warning in warnings:
-                log.warning("reveal: %s", warning)
-            self._rebuild_all_if_rescheduled(state, config)
-            state.attachments.start(files, config)
-            # A plugin that re-makes every file from docs_dir would drop stand-ins, or re-make
-            # them from the real sources: with one, stand-ins come in the last pass.
-            swap = not sealed_pages.rebuilds_files(config)
-            sealed_pages.seal_pages(state, files, config, self._stand_ins(), swap=swap)
-        state.theme_files = site_outputs.theme_outputs(files, config)
-        site_outputs.add_assets(files, config)
+        if self.state is not None:
+            page_files.first_pass(self.state, files, config, self._stand_ins())
+            self._rebuild_all_if_rescheduled(self.state, config)
         return files
 
     @event_priority(-200)  # last: pages other plugins added (mkdocs-gen-files) are there now
     def _files_last(self, files: Files, *, config: MkDocsConfig) -> Files | None:
-        """Read and seal the pages other plugins added since, as the first pass did ours."""
-        state = self.state
-        if state is None:
-            return files
-        added = [file for file in files.documentation_pages() if file.src_uri not in state.doc_uris]
-        with _stopping_on(files, config):
-            if added:
-                warnings: list[str] = []
-                state.doc_uris |= {file.src_uri for file in added}
-                reader.schedule_pages(
-                    state.schedule,
-                    added,
-                    files=files,
-                    settings=state.settings,
-                    config=config,
-                    warnings=warnings,
-                )
-                for warning in warnings:
-                    log.warning("reveal: %s", warning)
-                sealed_pages.seal_pages(state, files, config, self._stand_ins())
-            sealed_pages.keep_stand_ins(state, files, config, self._stand_ins())
-            # Nav plugins (awesome-nav, literate-nav) write the nav config in their on_files.
-            sealed_pages.prune_nav_config(state, config)
-            reader.check_schedule_paths(self.config, state.doc_uris, config)
+        """Judge the pages other plugins added since, as the first pass did ours."""
+        if self.state is not None:
+            page_files.last_pass(self.state, files, config, self._stand_ins())
         return files
 
     on_files = CombinedEvent(_files_first, _files_last)
@@ -314,16 +276,3 @@ class RevealPlugin(BasePlugin[RevealConfig]):
         if self.timer is not None:
             self.timer.stop()
             self.timer = None
-
-
-@contextlib.contextmanager
-def _stopping_on(files: Files, config: MkDocsConfig) -> Iterator[None]:
-    """Turn what makes a schedule unreadable into a build error that says where and how."""
-    try:
-        yield
-    except RevealError as error:
-        # A bad date stops the build: nothing can be judged by it.
-        raise PluginError(f"reveal: {error}") from None
-    except UnicodeDecodeError:
-        # A page that cannot be read cannot be judged either; say which and where.
-        raise PluginError(f"reveal: {reader.not_utf8(files, config)}") from None
