@@ -21,6 +21,7 @@ from mkdocs.utils import get_build_datetime
 from mkdocs.utils.meta import get_data
 
 from mkdocs_reveal.diagnostics import Problem, RevealError
+from mkdocs_reveal.integration import series
 from mkdocs_reveal.integration.config import RevealConfig
 from mkdocs_reveal.markup import tags
 from mkdocs_reveal.markup.transform import Outcome, Settings, transform
@@ -31,7 +32,7 @@ from mkdocs_reveal.timeline.dates import (
     parse_time_of_day,
     parse_timezone,
 )
-from mkdocs_reveal.timeline.schedule import Entry, Schedule, normalise_path
+from mkdocs_reveal.timeline.schedule import Entry, Schedule, is_hold, normalise_path
 
 # Either of these pins MkDocs' build date, and so the clock, whatever the real time is.
 PINS = (ENV_NOW, "SOURCE_DATE_EPOCH")
@@ -65,7 +66,7 @@ def clock_follows_time(options: RevealConfig, env: Mapping[str, str] | None = No
 def read_schedule(
     options: RevealConfig, files: Files, settings: Settings, config: MkDocsConfig
 ) -> tuple[Schedule, list[str]]:
-    """Merge the config's schedule with `reveal:` front matter; return it and its warnings."""
+    """Merge the config's schedule, series and `reveal:` front matter; return it and warnings."""
     schedule = Schedule()
     warnings: list[str] = []
     doc_uris = {file.src_uri for file in files.documentation_pages()}
@@ -77,8 +78,20 @@ def read_schedule(
                 f"docs_dir ({config.docs_dir}); write the path relative to docs_dir, "
                 "such as blog/part-1.md"
             )
+        if is_hold(value):
+            schedule.hold(key, "config")
+            continue
         when = _parse(value, f"{config.config_file_path}: schedule: {path}", settings, warnings)
         schedule.add(Entry(key, when, "config"))
+    cadenced, late = series.entries(
+        options.series,
+        lambda value, where: _parse(value, where, settings, warnings),
+        settings.tz,
+        doc_uris,
+        config.config_file_path,
+    )
+    warnings.extend(late)
+    warnings.extend(filter(None, map(schedule.add, cadenced)))
     for file in files.documentation_pages():
         text = file.content_string
         # Cheap test first: front matter is only parsed on pages that can have `reveal:`.
@@ -90,6 +103,9 @@ def read_schedule(
         line, written = front_matter_line(text, "reveal")
         where = f"{display_path(file.src_uri, config)}:{line}: front matter `reveal`"
         value = meta["reveal"]
+        if is_hold(value):
+            schedule.hold(file.src_uri, "front matter")
+            continue
         # What the author wrote, not Python's repr of what YAML made of it.
         when = _parse(
             value if isinstance(value, str | date) else written, where, settings, warnings
@@ -165,7 +181,7 @@ def find_previews(
     doc_uris = {file.src_uri for file in files.documentation_pages()}
     for file in files.documentation_pages():
         entry = schedule.entries.get(file.src_uri)
-        if entry is not None and not entry.revealed(settings.clock):
+        if file.src_uri in schedule.held or (entry and not entry.revealed(settings.clock)):
             # A build shows a sealed page's stand-in, not its own tags: they are not on the site.
             continue
         source = file.content_string
