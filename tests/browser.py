@@ -1,15 +1,9 @@
-"""Driving Debian's Chromium over a built site: launching, serving, measuring colours."""
+"""Driving Debian's Chromium over a built site: launching it, measuring colours."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Playwright's own browser download does not work everywhere; Debian's Chromium does, offline.
@@ -39,28 +33,6 @@ def missing_reason() -> str | None:
 def in_ci() -> bool:
     """Whether this run is CI, where the browser tests must run rather than be skipped."""
     return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves files without logging every request to stderr."""
-
-    def log_message(self, format: str, *args: Any) -> None:  # `format`: the base's name
-        """Say nothing."""
-
-
-@contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """Serve a folder over HTTP on 127.0.0.1 (a free port) and yield its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 # Runs in the page: the contrast of an element's text against what is painted behind it.

@@ -14,7 +14,8 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
-from browser import ARGS, CHROMIUM, serve
+from browser import ARGS, CHROMIUM
+from localhttp import serving
 from playwright.sync_api import Page, sync_playwright
 from sitebuild import QUIET
 
@@ -77,7 +78,7 @@ def main() -> None:
             timezone_id="Europe/Oslo",
             locale="en-GB",
         )
-        with serve(site) as base:
+        with serving(site) as base:
             page = context.new_page()
             page.clock.install(time=DEMO_CLOCK)
             page.goto(base + LANDING)

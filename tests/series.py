@@ -16,6 +16,25 @@ INSTANTS = {
     2: "2025-11-10T09:00:00+01:00",
     3: "2025-11-24T09:00:00+01:00",
 }
+# What `mkdocs-reveal due --json` says once part 3 is out (site_url https://example.org/).
+ANNOUNCED_3 = [
+    {
+        "kind": "page",
+        "path": "series/collective.md",
+        "line": None,
+        "title": "Part 3 of the series",
+        "url": "https://example.org/series/collective/",
+        "reveal": INSTANTS[3],
+    },
+    {
+        "kind": "preview",
+        "path": "series/index.md",
+        "line": 42,
+        "title": "The Series",
+        "url": "https://example.org/series/",
+        "reveal": INSTANTS[3],
+    },
+]
 STAMPS = {1: "Monday, November 3rd", 2: "Monday, November 10th", 3: "Monday, November 24th"}
 SLUGS = {1: "stalactite", 2: "workflow", 3: "collective"}
 

@@ -10,7 +10,9 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import BaseConfigOption
 
 from mkdocs_reveal.diagnostics import RevealError
+from mkdocs_reveal.integration.series import SeriesOption
 from mkdocs_reveal.timeline.dates import parse_reveal_date, parse_time_of_day, parse_timezone
+from mkdocs_reveal.timeline.schedule import is_hold
 
 
 class Timezone(c.Type[str]):
@@ -89,6 +91,8 @@ class Schedule(BaseConfigOption[dict[str, DateValue]]):
         except RevealError:
             return  # already reported by those options
         for path, when in entries.items():
+            if is_hold(when):
+                continue  # held: sealed with no date
             try:
                 parse_reveal_date(when, tz=tz, reveal_time=reveal_time, anchor=_epoch(tz))
             except RevealError as error:
@@ -144,7 +148,10 @@ class RevealConfig(base.Config):
     """Time of day that date-only values take, in `timezone`."""
 
     schedule = Schedule()
-    """Page path (relative to docs_dir) → reveal date or datetime."""
+    """Page path (relative to docs_dir) → reveal date or datetime, or `hold`."""
+
+    series = SeriesOption()
+    """Series name → start, every (N days or N weeks) and pages, revealed one per step."""
 
     sealed_pages = c.Choice(("placeholder", "exclude"), default="placeholder")
     """`placeholder`: a bookmarkable stub; `exclude`: no page at all until revealed."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import posixpath
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -12,8 +13,8 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs_reveal.diagnostics import RevealError
 
 
-def _blogs(config: MkDocsConfig) -> list[Any]:
-    """The configs of the enabled instances of Material's blog plugin."""
+def _blog_plugins(config: MkDocsConfig) -> list[Any]:
+    """The enabled instances of Material's blog plugin."""
     found = []
     for plugin in config.plugins.values():
         # Matched by shape rather than imported: Material is optional for this module.
@@ -21,10 +22,31 @@ def _blogs(config: MkDocsConfig) -> list[Any]:
             "material."
         ):
             continue
-        options = plugin.config
-        if options.get("enabled", True):
-            found.append(options)
+        if plugin.config.get("enabled", True):
+            found.append(plugin)
     return found
+
+
+def _blogs(config: MkDocsConfig) -> list[Any]:
+    """The configs of the enabled instances of Material's blog plugin."""
+    return [plugin.config for plugin in _blog_plugins(config)]
+
+
+def built_url(file: File, config: MkDocsConfig) -> str:
+    """The URL a page is built at without building: a blog post's where the blog puts it."""
+    for plugin in _blog_plugins(config):
+        folder = _post_dir(plugin.config)
+        if not (folder == "." or file.src_uri.startswith(folder + "/")):
+            continue
+        try:
+            # The blog's own reading of the post and its URL format, on a copy of the file:
+            # what the blog computes in `on_files`, without its views, folders or drafts.
+            post = copy.copy(file)
+            plugin._resolve_post(post, config)
+            return str(post.url)
+        except Exception:  # the blog refuses the post: its build will say why
+            return file.url
+    return file.url
 
 
 def _post_dir(options: Any) -> str:

@@ -11,7 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
 from mkdocs_reveal.diagnostics import RevealError, log
-from mkdocs_reveal.integration import reader, sealed_pages, site_outputs
+from mkdocs_reveal.integration import feeds, reader, sealed_pages, site_outputs
 from mkdocs_reveal.integration.build import BuildState
 
 
@@ -23,6 +23,7 @@ def first_pass(state: BuildState, files: Files, config: MkDocsConfig, stand_ins:
             state.options, files, state.settings, config
         )
         _warn(warnings)
+        feeds.advise(state.schedule, config)
         state.attachments.start(files, config)
         # A plugin that re-makes every file from docs_dir would drop stand-ins, or re-make
         # them from the real sources: with one, stand-ins come in the last pass.

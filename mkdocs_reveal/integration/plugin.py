@@ -23,6 +23,7 @@ from mkdocs_reveal.diagnostics import RevealError, log
 from mkdocs_reveal.integration import (
     attachments,
     build,
+    feeds,
     live_reload,
     material_blog,
     navigation,
@@ -185,9 +186,10 @@ class RevealPlugin(BasePlugin[RevealConfig]):
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        """Fingerprint what the extension sealed in content that arrived late (snippets)."""
+        """Fingerprint late sealed content; date a revealed page for feeds, which read at -75."""
         if self.state is not None:
             previews.seal_late_content(self.state, page, config)
+            feeds.date_page(self.state.schedule, self.state.settings.clock, page, config)
         return html
 
     @event_priority(-200)  # last: search and feeds have read the content, without the links

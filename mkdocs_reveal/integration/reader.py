@@ -22,7 +22,7 @@ from mkdocs.utils import get_build_datetime
 from mkdocs.utils.meta import get_data
 
 from mkdocs_reveal.diagnostics import Problem, RevealError
-from mkdocs_reveal.integration import front_matter
+from mkdocs_reveal.integration import front_matter, series
 from mkdocs_reveal.integration.config import RevealConfig
 from mkdocs_reveal.markup import tags
 from mkdocs_reveal.markup.transform import Outcome, Settings, transform
@@ -33,7 +33,7 @@ from mkdocs_reveal.timeline.dates import (
     parse_time_of_day,
     parse_timezone,
 )
-from mkdocs_reveal.timeline.schedule import Entry, Schedule, normalise_path
+from mkdocs_reveal.timeline.schedule import HELD, Entry, Hold, Schedule, is_hold, normalise_path
 
 # Either of these pins MkDocs' build date, and so the clock, whatever the real time is.
 PINS = (ENV_NOW, "SOURCE_DATE_EPOCH")
@@ -67,14 +67,27 @@ def clock_follows_time(options: RevealConfig, env: Mapping[str, str] | None = No
 def read_schedule(
     options: RevealConfig, files: Files, settings: Settings, config: MkDocsConfig
 ) -> tuple[Schedule, list[str]]:
-    """Every schedule source, read whole: the config, front matter, meta files, dated previews."""
+    """Every schedule source, read whole: config, series, front matter, meta files, previews."""
     schedule = Schedule()
     warnings: list[str] = []
     for path, value in options.schedule.items():
+        if is_hold(value):
+            schedule.hold(normalise_path(path), "config")
+            continue
         where = f"{config.config_file_path}: schedule: {path}"
         schedule.add(
             Entry(normalise_path(path), _parse(value, where, settings, warnings), "config")
         )
+    doc_uris = {file.src_uri for file in files.documentation_pages()}
+    cadenced, late = series.entries(
+        options.series,
+        lambda value, where: _parse(value, where, settings, warnings),
+        settings.tz,
+        doc_uris,
+        config.config_file_path,
+    )
+    warnings.extend(late)
+    warnings.extend(filter(None, map(schedule.add, cadenced)))
     pages = files.documentation_pages()
     schedule_pages(
         schedule, pages, files=files, settings=settings, config=config, warnings=warnings
@@ -96,7 +109,9 @@ def schedule_pages(
     defaults = meta_file_dates(files, settings, config, warnings)
     for file in pages:
         entry = page_entry(file, settings, config, warnings) or _inherited(file, defaults)
-        if entry is not None:
+        if isinstance(entry, Hold):
+            schedule.hold(file.src_uri, "front matter")
+        elif entry is not None:
             _add(schedule, entry, warnings)
     _date_posts(schedule, pages, files=files, settings=settings, config=config, warnings=warnings)
 
@@ -114,7 +129,7 @@ def check_schedule_paths(options: RevealConfig, doc_uris: set[str], config: MkDo
 
 def page_entry(
     file: File, settings: Settings, config: MkDocsConfig, warnings: list[str]
-) -> Entry | None:
+) -> Entry | Hold | None:
     """A page's own `reveal:`, read whole from its source; unreadable is an error."""
     shown = display_path(file.src_uri, config)
     try:
@@ -127,6 +142,8 @@ def page_entry(
     if found.warning:
         warnings.append(f"{where}: {found.warning}")
     value = found.value
+    if is_hold(value):
+        return HELD
     # What the author wrote, not Python's repr of what YAML made of it.
     text = value if isinstance(value, str | date) else found.written
     return Entry(file.src_uri, _parse(text, where, settings, warnings), "front matter")
@@ -134,10 +151,10 @@ def page_entry(
 
 def meta_file_dates(
     files: Files, settings: Settings, config: MkDocsConfig, warnings: list[str]
-) -> dict[str, RevealDate]:
+) -> dict[str, RevealDate | Hold]:
     """`reveal:` set in meta files (Material's meta plugin), by the folder they apply to."""
     name = _meta_file_name(config)
-    dates: dict[str, RevealDate] = {}
+    dates: dict[str, RevealDate | Hold] = {}
     for file in files:
         if posixpath.basename(file.src_uri) != name or file.abs_src_path is None:
             continue
@@ -151,7 +168,8 @@ def meta_file_dates(
         if found is not None:
             where = f"{shown}:{found.line - 1}: `reveal`"
             value = found.value if isinstance(found.value, str | date) else found.written
-            dates[posixpath.dirname(file.src_uri)] = _parse(value, where, settings, warnings)
+            folder = posixpath.dirname(file.src_uri)
+            dates[folder] = HELD if is_hold(value) else _parse(value, where, settings, warnings)
     return dates
 
 
@@ -163,12 +181,13 @@ def _meta_file_name(config: MkDocsConfig) -> str:
     return ".meta.yml"
 
 
-def _inherited(file: File, defaults: dict[str, RevealDate]) -> Entry | None:
+def _inherited(file: File, defaults: dict[str, RevealDate | Hold]) -> Entry | Hold | None:
     """A page's date from the nearest meta file above it (the page's own front matter wins)."""
     folder = posixpath.dirname(file.src_uri)
     while True:
         if folder in defaults:
-            return Entry(file.src_uri, defaults[folder], "meta file")
+            date = defaults[folder]
+            return date if isinstance(date, Hold) else Entry(file.src_uri, date, "meta file")
         if not folder:
             return None
         folder = posixpath.dirname(folder)
@@ -191,7 +210,9 @@ def _date_posts(
                 continue
             post = normalise_path(outcome.post)
             known = schedule.instant(post)
-            if post not in doc_uris or (known is not None and known >= outcome.instant):
+            if post not in doc_uris or isinstance(known, Hold):
+                continue  # a held page stays sealed whatever a preview says
+            if known is not None and known >= outcome.instant:
                 continue
             shown = display_path(found.src_uri, config)
             before = f"at {known.isoformat()}" if known else "with no date of its own"
@@ -280,7 +301,7 @@ def find_previews(
     found: list[Found] = []
     for file in pages:
         entry = schedule.entries.get(file.src_uri)
-        if entry is not None and not entry.revealed(settings.clock):
+        if file.src_uri in schedule.held or (entry and not entry.revealed(settings.clock)):
             # A build shows a sealed page's stand-in, not its own tags: they are not on the site.
             continue
         source = file.content_string

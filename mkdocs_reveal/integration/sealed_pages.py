@@ -19,7 +19,7 @@ from mkdocs_reveal.diagnostics import RevealError
 from mkdocs_reveal.integration import material_blog, navigation, reader
 from mkdocs_reveal.markup import placeholder
 from mkdocs_reveal.markup.labels import Labels, reader_date
-from mkdocs_reveal.markup.stamp import stamp_html
+from mkdocs_reveal.markup.stamp import held_stamp_html, stamp_html
 
 if TYPE_CHECKING:
     from mkdocs_reveal.integration.build import BuildState
@@ -34,11 +34,13 @@ class SealedPage:
 
     src_uri: str
     title: str
-    instant: datetime
+    instant: datetime | None  # None: the page is held, with no date yet
     words: str  # the reveal date as the reader sees it
 
     def stamp(self, labels: Labels) -> str:
-        """The page's stamp, sealed."""
+        """The page's stamp, sealed ("Coming soon" while it is held)."""
+        if self.instant is None:
+            return held_stamp_html(labels)
         return stamp_html(self.instant, self.words, False, labels)
 
 
@@ -62,7 +64,9 @@ def stand_in_source(
     page: SealedPage, labels: Labels, front_matter: Mapping[str, Any] | None = None
 ) -> str:
     """The Markdown a sealed page is built from instead of its own: title, stamp, filler."""
-    notice = labels.available.format(date=page.words)
+    # A held page's stamp says all there is: "Coming soon".
+    notice = labels.available.format(date=page.words) if page.instant else ""
+    at = f' data-reveal-at="{page.instant.isoformat()}"' if page.instant else ""
     # Only the title (and what `front_matter` keeps to hold the URL) survives from the real
     # page; everything else is made here.
     meta: dict[str, Any] = {
@@ -77,8 +81,7 @@ def stand_in_source(
     return (
         f"---\n{header}---\n\n"
         f"# {escape(page.title)}\n\n"
-        f'<div class="reveal-preview is-sealed reveal-page" '
-        f'data-reveal-at="{page.instant.isoformat()}">\n'
+        f'<div class="reveal-preview is-sealed reveal-page"{at}>\n'
         f'<p class="reveal-stamp-line">{page.stamp(labels)}</p>\n'
         f'<p class="reveal-notice">{escape(notice)}</p>\n'
         f"{placeholder.page_placeholder()}\n"
@@ -88,7 +91,7 @@ def stand_in_source(
 
 def preview_banner(page: SealedPage, labels: Labels) -> str:
     """The marker on top of a sealed page in author preview."""
-    marker = escape(labels.sealed_until.format(date=page.words))
+    marker = escape(labels.sealed_until.format(date=page.words or "a date not yet set"))
     return f'<p class="reveal-preview-marker reveal-page-marker">{marker}</p>'
 
 
@@ -116,20 +119,21 @@ def seal_pages(
     settings = state.settings
     languages = other_languages(config)
     for file in files.documentation_pages():
-        entry = state.schedule.entries.get(neutral_path(file.src_uri, languages))
-        if entry is None or file.src_uri in state.judged:
+        path = neutral_path(file.src_uri, languages)
+        entry = state.schedule.entries.get(path)
+        held = path in state.schedule.held  # sealed by no clock's say, with no date
+        if (entry is None and not held) or file.src_uri in state.judged:
             continue
         state.judged.add(file.src_uri)
-        if entry.revealed(settings.clock):
-            state.revealed_pages += 1
-            continue
+        instant, words = None, ""
+        if entry is not None:
+            if entry.revealed(settings.clock):
+                state.revealed_pages += 1
+                continue
+            instant = entry.instant
+            words = reader_date(entry.date.text, entry.instant, settings.locale)
         markdown, meta = get_data(file.content_string)
-        page = SealedPage(
-            file.src_uri,
-            page_title(meta, markdown, file.src_uri),
-            entry.instant,
-            reader_date(entry.date.text, entry.instant, settings.locale),
-        )
+        page = SealedPage(file.src_uri, page_title(meta, markdown, file.src_uri), instant, words)
         state.sealed_pages[file.src_uri] = page
         if settings.preview:
             continue

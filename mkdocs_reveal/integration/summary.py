@@ -28,7 +28,7 @@ def summary_line(
 ) -> str:
     """Summarise a build: previews and pages by state, and the next reveal with its distance."""
     previews = [outcome for outcome in outcomes if outcome.kind == "preview"]
-    sealed = sum(outcome.state == "sealed" for outcome in previews)
+    sealed = sum(outcome.state != "revealed" for outcome in previews)  # held ones too
     parts = [
         _count("preview", sealed, len(previews) - sealed),
         _count("scheduled page", sealed_pages, revealed_pages),

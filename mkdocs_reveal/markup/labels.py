@@ -28,6 +28,7 @@ class Labels:
     due: str  # state label the countdown shows once the instant has passed
     reload: str  # the countdown's button that fetches the page again
     add_to_calendar: str  # the link to the site's calendar next to a sealed stamp
+    coming_soon: str  # the stamp of a held part: sealed, with no date yet
     intl: str = ""  # BCP 47 tags for the browser's Intl, best first; default: from `locale`
 
     @property
@@ -45,6 +46,7 @@ ENGLISH = Labels(
     due="Out now",
     reload="Reload",
     add_to_calendar="Add to calendar",
+    coming_soon="Coming soon",
 )
 
 NORWEGIAN_BOKMAL = Labels(
@@ -56,6 +58,7 @@ NORWEGIAN_BOKMAL = Labels(
     due="Ute nå",
     reload="Last inn på nytt",
     add_to_calendar="Legg til i kalenderen",
+    coming_soon="Kommer snart",
 )
 
 CATALOGUE: dict[str, Labels] = {
@@ -72,6 +75,7 @@ CATALOGUE: dict[str, Labels] = {
         due="Ute no",
         reload="Last inn på nytt",
         add_to_calendar="Legg til i kalenderen",
+        coming_soon="Kjem snart",
         # Some browsers carry no Nynorsk data for relative times; Bokmål's is the closest.
         intl="nn nb",
     ),
@@ -84,6 +88,7 @@ CATALOGUE: dict[str, Labels] = {
         due="Ute nu",
         reload="Ladda om",
         add_to_calendar="Lägg till i kalendern",
+        coming_soon="Kommer snart",
     ),
     "da": Labels(
         locale="da",
@@ -94,6 +99,7 @@ CATALOGUE: dict[str, Labels] = {
         due="Ude nu",
         reload="Genindlæs",
         add_to_calendar="Føj til kalenderen",
+        coming_soon="Kommer snart",
     ),
     "de": Labels(
         locale="de",
@@ -104,6 +110,7 @@ CATALOGUE: dict[str, Labels] = {
         due="Jetzt erschienen",
         reload="Neu laden",
         add_to_calendar="Zum Kalender hinzufügen",
+        coming_soon="Demnächst",
     ),
     "fr": Labels(
         locale="fr",
@@ -114,6 +121,7 @@ CATALOGUE: dict[str, Labels] = {
         due="Disponible maintenant",
         reload="Recharger",
         add_to_calendar="Ajouter au calendrier",
+        coming_soon="Prochainement",
     ),
     "es": Labels(
         locale="es",
@@ -124,6 +132,7 @@ CATALOGUE: dict[str, Labels] = {
         due="Ya disponible",
         reload="Recargar",
         add_to_calendar="Añadir al calendario",
+        coming_soon="Próximamente",
     ),
 }
 

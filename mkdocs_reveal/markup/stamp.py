@@ -26,3 +26,12 @@ def stamp_html(instant: datetime | None, words: str, revealed: bool, labels: Lab
         f'<span class="reveal-stamp-date">{escape(reader_date(words, instant, labels.locale))}'
         "</span></time>"
     )
+
+
+def held_stamp_html(labels: Labels) -> str:
+    """Render the stamp of a held part: sealed, "Coming soon", and no date to count down to."""
+    # A <span>, not a <time>: there is no date, and the countdown script reads only <time>.
+    return (
+        '<span class="reveal-stamp is-sealed is-held">'
+        f'<span class="reveal-stamp-label">{escape(labels.coming_soon)}</span></span>'
+    )

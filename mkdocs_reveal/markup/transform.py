@@ -11,16 +11,17 @@ from typing import Literal
 from mkdocs_reveal.diagnostics import Problem, RevealError
 from mkdocs_reveal.markup import placeholder, tags
 from mkdocs_reveal.markup.labels import Labels, labels_for, reader_date
-from mkdocs_reveal.markup.stamp import stamp_html
+from mkdocs_reveal.markup.stamp import held_stamp_html, stamp_html
 from mkdocs_reveal.timeline.clock import is_revealed
 from mkdocs_reveal.timeline.dates import RevealDate, parse_reveal_date
-from mkdocs_reveal.timeline.schedule import same_instant
+from mkdocs_reveal.timeline.schedule import Hold, same_instant
 
-State = Literal["sealed", "revealed"]
+# "held": sealed with no date, because the page a preview's `post` names is held.
+State = Literal["sealed", "revealed", "held"]
 # Stores an HTML fragment and returns the text to put in the Markdown in its place.
 Stash = Callable[[str], str]
-# Looks up the reveal instant of the page a preview's `post` names.
-ScheduleLookup = Callable[[str], datetime | None]
+# Looks up the reveal instant of the page a preview's `post` names (HELD: it is held).
+ScheduleLookup = Callable[[str], datetime | Hold | None]
 
 
 @dataclass(frozen=True)
@@ -178,12 +179,14 @@ class _Page:
 
     def preview(self, node: tags.Preview) -> None:
         """Render a preview: its teaser when revealed, a stamp and a same-shape filler when not."""
-        instant, words = self.preview_date(node)
+        held = self.holds(node.post)
+        # A held post keeps its teaser sealed whatever date the preview gives: no warning,
+        # since holding a part is how a writer postpones it without a new date.
+        instant, words = (None, None) if held else self.preview_date(node)
         revealed = self.is_revealed(instant) and not node.broken
         body = _dedent(node)
-        self.outcomes.append(
-            Outcome("preview", node.line, _state(revealed), instant, words, node.post)
-        )
+        state: State = "held" if held else _state(revealed)
+        self.outcomes.append(Outcome("preview", node.line, state, instant, words, node.post))
         if revealed:
             self.render_body(node, body, instant, "is-revealed", marker=None)
             return
@@ -194,7 +197,11 @@ class _Page:
             marker = self.labels.sealed_until.format(date=date_words or "a date not yet set")
             self.render_body(node, body, instant, "is-sealed is-preview", marker=marker)
             return
-        self.block(node.prefix, self.sealed_markup(node, instant, date_words, hidden))
+        self.block(node.prefix, self.sealed_markup(node, instant, date_words, hidden, held=held))
+
+    def holds(self, post: str | None) -> bool:
+        """Whether the page a preview's `post` names is held."""
+        return bool(post and self.schedule and isinstance(self.schedule(post), Hold))
 
     def preview_date(self, node: tags.Preview) -> tuple[datetime | None, str | None]:
         """Find a preview's reveal instant: its own date, its stamp's, or its post's schedule."""
@@ -217,7 +224,7 @@ class _Page:
                     )
                 )
         scheduled = self.schedule(node.post) if self.schedule and node.post else None
-        if scheduled is not None:
+        if isinstance(scheduled, datetime):
             if instant is not None and not same_instant(scheduled, instant):
                 later = max(scheduled, instant)
                 self.problems.append(
@@ -263,15 +270,23 @@ class _Page:
         self.block(node.inner, "</div>")
 
     def sealed_markup(
-        self, node: tags.Preview, instant: datetime | None, words: str, hidden: list[str]
+        self,
+        node: tags.Preview,
+        instant: datetime | None,
+        words: str,
+        hidden: list[str],
+        *,
+        held: bool = False,
     ) -> str:
         """The whole HTML of a sealed preview: stamps, notice and (if blurred) the filler."""
         written = [stamp for stamp in node.stamps if stamp.date] or None
-        stamps = (
-            [self.stamp_markup(instant, stamp.date or "", False) for stamp in written]
-            if written
-            else [self.stamp_markup(instant, words, False)]
-        )
+        if held:
+            # No date at all: the stamp's own words would promise one.
+            stamps = [f'<p class="reveal-stamp-line">{held_stamp_html(self.labels)}</p>']
+        elif written:
+            stamps = [self.stamp_markup(instant, stamp.date or "", False) for stamp in written]
+        else:
+            stamps = [self.stamp_markup(instant, words, False)]
         notice = self.labels.available.format(date=words) if words else ""
         parts = [f'<div class="reveal-preview is-sealed"{_at(instant)}>', *stamps]
         if node.blurred:

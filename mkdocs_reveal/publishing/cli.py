@@ -9,6 +9,8 @@ Exit codes: 0 yes / done, 1 no (nothing pending, nothing due), 2 a usage or inpu
 from __future__ import annotations
 
 import argparse
+import functools
+import json
 import logging
 import os
 import sys
@@ -16,17 +18,20 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta, timezone, tzinfo
 from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin
 
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
-from mkdocs.structure.files import get_files
+from mkdocs.structure.files import Files, get_files
 
 from mkdocs_reveal.diagnostics import RevealError
 from mkdocs_reveal.integration import reader as project
 from mkdocs_reveal.integration.config import RevealConfig
 from mkdocs_reveal.integration.plugin import RevealPlugin
 from mkdocs_reveal.markup.transform import Settings
+from mkdocs_reveal.publishing import announce, missed
 from mkdocs_reveal.publishing.deploy_notices import publishing_notices
 from mkdocs_reveal.publishing.manifest import Item, ordered
 from mkdocs_reveal.timeline.clock import read_instant
@@ -49,6 +54,8 @@ class Site:
     settings: Settings
     items: list[Item]
     warnings: list[str]
+    config: MkDocsConfig
+    files: Files
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -126,8 +133,59 @@ def _parser() -> argparse.ArgumentParser:
         default=0,
         help="look back this many minutes more before WHEN, for clocks that disagree",
     )
+    due.add_argument(
+        "--json",
+        action="store_true",
+        help="print what was revealed as a JSON array (path, title, url, reveal)",
+    )
     due.set_defaults(run=_due)
+    _announce_parser(commands, config)
+    _missed_parser(commands, config)
     return parser
+
+
+def _announce_parser(commands: Any, config: argparse.ArgumentParser) -> None:
+    """`announce`: ping WebSub hubs and IndexNow about what was revealed since WHEN."""
+    ping = commands.add_parser(
+        "announce",
+        parents=[config],
+        help="tell WebSub hubs and IndexNow what was revealed in (WHEN, now]; exit 1 if nothing",
+    )
+    ping.add_argument(
+        "--since", metavar="WHEN", required=True, help="ISO 8601: the live build's clock"
+    )
+    ping.add_argument(
+        "--websub", metavar="HUB", action="append", default=[], help="a hub to ping (repeatable)"
+    )
+    ping.add_argument("--indexnow-key", metavar="KEY", help="your IndexNow key (docs/KEY.txt)")
+    ping.add_argument(
+        "--indexnow-endpoint",
+        metavar="URL",
+        default=announce.INDEXNOW,
+        help=f"where to submit the URLs (default: {announce.INDEXNOW})",
+    )
+    ping.add_argument("--site-url", metavar="URL", help="the live site (default: site_url)")
+    ping.set_defaults(run=_announce, grace=0)
+
+
+def _missed_parser(commands: Any, config: argparse.ArgumentParser) -> None:
+    """`missed`: exit 1 when the live site still shows sealed a part that is long due."""
+    alarm = commands.add_parser(
+        "missed",
+        parents=[config],
+        help="exit 1 when the live reveal.json shows a part sealed long after its instant",
+    )
+    live = alarm.add_mutually_exclusive_group()
+    live.add_argument("--live-url", metavar="URL", help="default: site_url + reveal.json")
+    live.add_argument("--live-file", metavar="PATH", help="a copy of the live reveal.json")
+    alarm.add_argument(
+        "--intervals",
+        metavar="N",
+        type=_intervals,
+        default=2,
+        help="how many cron_intervals late a reveal may be before it counts as missed",
+    )
+    alarm.set_defaults(run=_missed)
 
 
 def _show_mkdocs_messages() -> None:
@@ -189,6 +247,7 @@ def _read_site(given: str | None, at: str | None) -> Site:
         Item("page", entry.instant, "revealed" if entry.revealed(settings.clock) else "sealed", src)
         for src, entry in schedule.entries.items()
     ]
+    items.extend(Item("page", None, "held", src) for src in schedule.held)
     for page in found:
         items.extend(
             Item(outcome.kind, outcome.instant, outcome.state, page.src_uri, outcome.line)
@@ -198,7 +257,7 @@ def _read_site(given: str | None, at: str | None) -> Site:
             f"{project.display_path(page.src_uri, config)}:{problem.line}: {problem.message}"
             for problem in page.problems
         )
-    return Site(path, options, settings, ordered(items, by_source=True), warnings)
+    return Site(path, options, settings, ordered(items, by_source=True), warnings, config, files)
 
 
 def _place(text: str, name: str, tz: tzinfo, reveal_time: time) -> datetime:
@@ -227,6 +286,13 @@ def _minutes(text: str) -> int:
     return value
 
 
+def _intervals(text: str) -> int:
+    """A --intervals value: a whole number of cron intervals, 1 or more."""
+    if not text.strip().isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected whole intervals, 1 or more, got {text!r}")
+    return int(text)
+
+
 def _left(instant: datetime | None, clock: datetime) -> str:
     """Time left until an instant, as 11d 21h 00m; '-' once it has passed."""
     if instant is None:
@@ -247,7 +313,8 @@ def _status(site: Site, args: argparse.Namespace) -> int:
     for item in site.items:
         where = f"{item.source}:{item.line}" if item.line else item.source
         when = item.instant.astimezone(settings.tz).isoformat() if item.instant else "no date"
-        rows.append((item.kind, where, when, item.state, _left(item.instant, settings.clock)))
+        left = "on hold" if item.state == "held" else _left(item.instant, settings.clock)
+        rows.append((item.kind, where, when, item.state, left))
     if len(rows) == 1:
         print("nothing is scheduled: no `schedule`, `reveal:` front matter or tags")
     else:
@@ -301,16 +368,26 @@ def _github_output(**values: str) -> None:
             output.write(f"{name}={value}\n")
 
 
-def _due(site: Site, args: argparse.Namespace) -> int:
-    """Exit 0 when anything was revealed after WHEN and up to the clock, else 1."""
+def _revealed_since(site: Site, args: argparse.Namespace) -> tuple[datetime, list[Item]]:
+    """The start of the window (WHEN less the grace) and what was revealed in it."""
     settings = site.settings
     since = _place(args.since, "--since", settings.tz, settings.reveal_time)
     since -= timedelta(minutes=args.grace)
-    due = [
-        item
-        for item in site.items
-        if item.instant is not None and since < item.instant <= settings.clock
-    ]
+    return since, announce.revealed_between(site.items, since, settings.clock)
+
+
+def _due(site: Site, args: argparse.Namespace) -> int:
+    """Exit 0 when anything was revealed after WHEN and up to the clock, else 1."""
+    settings = site.settings
+    since, due = _revealed_since(site, args)
+    if args.json:
+        described = announce.describe(
+            due, site.config, site.files, settings.tz, site.config.site_url
+        )
+        print(json.dumps(described, indent=2, ensure_ascii=False))
+        _github_output(revealed=json.dumps(described, ensure_ascii=False))
+        announce.summarise(described)
+        return 0 if due else 1
     window = f"({since.astimezone(settings.tz).isoformat()}, {settings.clock.isoformat()}]"
     if not due:
         print(f"nothing revealed in {window}")
@@ -321,6 +398,77 @@ def _due(site: Site, args: argparse.Namespace) -> int:
         assert item.instant is not None
         print(f"  {item.instant.astimezone(settings.tz).isoformat()}  {item.kind}  {where}")
     return 0
+
+
+def _announce(site: Site, args: argparse.Namespace) -> int:
+    """Ping WebSub hubs and IndexNow about what was revealed; exit 1 when nothing was."""
+    _, due = _revealed_since(site, args)
+    site_url = args.site_url or site.config.site_url
+    if not site_url:
+        raise UsageError("announcing needs the site's address: set site_url or pass --site-url")
+    site_url = site_url.rstrip("/") + "/"
+    if not args.websub and not args.indexnow_key:
+        raise UsageError("nothing to announce to: pass --websub HUB or --indexnow-key KEY")
+    if args.indexnow_key:
+        try:
+            announce.check_key(args.indexnow_key, site.files)
+        except RevealError as error:
+            raise UsageError(str(error)) from None
+    if not due:
+        print(f"nothing revealed since {args.since}: nothing to announce")
+        return 1
+    described = announce.describe(due, site.config, site.files, site.settings.tz, site_url)
+    urls = announce.page_urls(described, site_url)
+    topics = announce.feed_urls(site.config, site_url)
+    if args.websub and not topics:
+        print("warning: no mkdocs-rss-plugin feed to announce to WebSub hubs", file=sys.stderr)
+    pings: list[tuple[str, Callable[[], int]]] = [
+        (f"WebSub {hub}", functools.partial(announce.websub_publish, hub, topics))
+        for hub in (args.websub if topics else ())
+    ]
+    if args.indexnow_key and urls:
+        submit = functools.partial(
+            announce.indexnow_submit, args.indexnow_endpoint, site_url, args.indexnow_key, urls
+        )
+        pings.append((f"IndexNow {args.indexnow_endpoint}", submit))
+    failed = 0
+    for name, ping in pings:
+        try:
+            print(f"{name}: {ping()}")
+        except RevealError as error:
+            failed += 1
+            _report(f"announcing failed: {name}: {error}", "warning")
+    print(f"{len(urls)} page(s) revealed: {' '.join(urls)}")
+    return 3 if failed else 0
+
+
+def _missed(site: Site, args: argparse.Namespace) -> int:
+    """Exit 1 when the live site shows a part sealed more than N cron intervals after it was due."""
+    settings = site.settings
+    url = args.live_url
+    if url is None and args.live_file is None:
+        if not site.config.site_url:
+            raise UsageError("no live site to check: pass --live-url, --live-file or set site_url")
+        url = urljoin(site.config.site_url.rstrip("/") + "/", "reveal.json")
+    try:
+        live = missed.read_live(url, args.live_file)
+        allowance = timedelta(minutes=site.options.cron_interval * args.intervals)
+        late = missed.late_reveals(live, settings.clock, allowance)
+    except RevealError as error:
+        raise UsageError(str(error)) from None
+    if not late:
+        print(f"no missed reveal at {settings.clock.isoformat()} on {url or args.live_file}")
+        return 0
+    for found in late:
+        _report(missed.explain(found, settings.clock, settings.tz, live.get("generated")), "error")
+    return 1
+
+
+def _report(message: str, level: str) -> None:
+    """Print a problem; on GitHub Actions also as an annotation, shown on the run's summary."""
+    print(f"{PROG}: {level}: {message}", file=sys.stderr)
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        print(missed.annotation(message, level))
 
 
 if __name__ == "__main__":

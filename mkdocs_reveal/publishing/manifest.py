@@ -76,6 +76,11 @@ class Ledger:
                     title=page.title if page else None,
                 )
             )
+        for path in schedule.held:
+            # Held: no date to give, and sealed whatever the clock says.
+            page = self.pages.get(path)
+            url, title = (page.url, page.title) if page else (None, None)
+            found.append(Item("page", None, "held", path, url=url, title=title))
         for page, outcomes in self.placed:
             for outcome in outcomes:
                 post = self.pages.get(normalise_path(outcome.post)) if outcome.post else None

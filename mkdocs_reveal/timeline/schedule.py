@@ -6,12 +6,27 @@ import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from enum import Enum
 from typing import Literal
 
 from mkdocs_reveal.timeline.clock import is_revealed
 from mkdocs_reveal.timeline.dates import RevealDate
 
-Source = Literal["config", "front matter", "meta file", "preview"]
+Source = Literal["config", "series", "front matter", "meta file", "preview"]
+
+
+class Hold(Enum):
+    """The schedule value of a page held back: sealed, with no date, until the hold is lifted."""
+
+    HELD = "hold"
+
+
+HELD = Hold.HELD
+
+
+def is_hold(value: object) -> bool:
+    """Whether a schedule value or `reveal:` front matter holds the page: `hold`."""
+    return isinstance(value, str) and value.strip().lower() == HELD.value
 
 
 @dataclass(frozen=True)
@@ -33,14 +48,17 @@ class Entry:
 
 
 class Schedule:
-    """Page path → entry, merged from the config and front matter."""
+    """Page path → entry, merged from the config, series and front matter; and held pages."""
 
     def __init__(self) -> None:
         """Start empty."""
         self.entries: dict[str, Entry] = {}
+        self.held: dict[str, Source] = {}  # held pages: sealed, no date, whatever else says
 
     def add(self, entry: Entry) -> str | None:
         """Add an entry; when the page is already scheduled otherwise, keep the later and say so."""
+        if entry.path in self.held:
+            return None  # a hold is deliberate and later than any date: it is not a conflict
         known = self.entries.get(entry.path)
         if known is None:
             self.entries[entry.path] = entry
@@ -55,14 +73,21 @@ class Schedule:
             f"follows the later one, {later.instant.isoformat()}"
         )
 
-    def instant(self, path: str) -> datetime | None:
-        """The reveal instant of a page, if it is scheduled."""
+    def hold(self, path: str, source: Source) -> None:
+        """Hold a page: it stays sealed with no date, and any date given elsewhere is dropped."""
+        self.held.setdefault(path, source)
+        self.entries.pop(path, None)
+
+    def instant(self, path: str) -> datetime | Hold | None:
+        """The reveal instant of a page, HELD if it is held, None if it is not scheduled."""
+        if path in self.held:
+            return HELD
         entry = self.entries.get(path)
         return entry.instant if entry else None
 
     def __contains__(self, path: object) -> bool:
-        """Whether the page is scheduled."""
-        return path in self.entries
+        """Whether the page is scheduled or held."""
+        return path in self.entries or path in self.held
 
 
 def same_instant(first: datetime, second: datetime) -> bool:

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 import series
-from browser import ARGS, CHROMIUM, CONTRAST_JS, in_ci, missing_reason, serve
+from browser import ARGS, CHROMIUM, CONTRAST_JS, in_ci, missing_reason
+from localhttp import serving
 from sitebuild import Site, make_site
 
 if TYPE_CHECKING:
@@ -93,7 +94,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[..., Se
                 site.config["theme"].update(options)
                 # Material's instant navigation only follows links to URLs in the sitemap,
                 # matched by port too: the site must be built for the address it is served at.
-                base = servers.enter_context(serve(root / "site"))
+                base = servers.enter_context(serving(root / "site"))
                 site.config["site_url"] = base
                 sites[key] = Served(site.build().site, base)
             return sites[key]
@@ -458,3 +459,30 @@ def test_no_console_errors_on_any_page(
         tab.page.goto(tab.base + path)
         tab.page.wait_for_load_state("load")
     # The reader fixture fails the test on any console error or off-site request.
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_held_part_says_coming_soon_legibly_with_no_countdown(
+    tmp_path: Path, reader: Callable[..., Reader], scheme: str
+) -> None:
+    root = tmp_path / "held"
+    site = series_site(root)
+    part = root / "docs" / "series" / "collective.md"
+    part.write_text(part.read_text("utf-8").replace("---\n", "---\nreveal: hold\n", 1), "utf-8")
+    with serving(root / "site") as base:
+        site.config["site_url"] = base
+        tab = reader(Served(site.build().site, base))
+        # A month after part 3's date: held all the same, with nothing to count down to.
+        page = tab.open(at=PART_3 + timedelta(days=30))
+        if scheme == "dark":
+            dark(page)
+        page.wait_for_load_state("load")
+        held = page.locator(".reveal-preview.is-sealed .reveal-stamp.is-held")
+        assert held.inner_text() == "Coming soon"
+        assert held.locator(".reveal-stamp-countdown, .reveal-stamp-reload").count() == 0
+        assert "blur(" in page.locator(".reveal-preview.is-sealed .reveal-placeholder").evaluate(
+            "element => getComputedStyle(element).filter"
+        )
+        label = held.locator(".reveal-stamp-label").evaluate(CONTRAST_JS)
+        assert label["ratio"] >= MINIMUM_CONTRAST
+        assert series.SECRETS[3][0] not in page.content()

@@ -3,12 +3,7 @@
 from __future__ import annotations
 
 import functools
-import http.server
-import os
 import re
-import subprocess
-import sys
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -16,12 +11,11 @@ from typing import Any
 import pytest
 import series
 import yaml
-from sitebuild import QUIET, Site
+from actions import DOCS, REPO, WORKFLOW, docs_workflow, run_script
+from localhttp import deployed
+from sitebuild import Site
 
 SiteFactory = Callable[..., Site]
-REPO = Path(__file__).resolve().parents[2]
-WORKFLOW = REPO / ".github" / "workflows" / "pages.yml"
-DOCS = REPO / "docs" / "publishing.md"
 CRON_FIELD = r"(\*|\d+)(-\d+)?(/\d+)?(,(\d+)(-\d+)?)*"
 
 
@@ -30,16 +24,6 @@ def triggers(workflow: dict[Any, Any]) -> dict[str, Any]:
     found = workflow.get("on", workflow.get(True))
     assert isinstance(found, dict)
     return found
-
-
-def docs_workflow() -> dict[Any, Any]:
-    """The workflow the docs page tells users to save."""
-    text = DOCS.read_text(encoding="utf-8")
-    block = re.search(r"## The workflow.*?```yaml\n(.*?)```", text, re.DOTALL)
-    assert block is not None
-    loaded = yaml.safe_load(block.group(1))
-    assert isinstance(loaded, dict)
-    return loaded
 
 
 def decide_script(workflow: dict[Any, Any]) -> str:
@@ -85,48 +69,23 @@ def test_workflows_decide_the_same_way() -> None:
 def live_site(site: SiteFactory) -> Iterator[tuple[Site, str]]:
     """The series, built and deployed at 2025-11-12 to a local web server."""
     project = site(series.pages(), reveal=series.reveal_options())
-    build = project.build(env={"MKDOCS_REVEAL_NOW": "2025-11-12T09:00:00+01:00"})
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(build.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield project, f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with deployed(project, "2025-11-12T09:00:00+01:00") as url:
+        yield project, url
 
 
 def decide(root: Path, tmp_path: Path, *, event: str, site_url: str, now: str) -> str:
     """Run the workflow's decision step as GitHub would; return what it set `deploy` to."""
-    outputs = tmp_path / "github_output"
-    outputs.write_text("", encoding="utf-8")
-    bin_dir = str(Path(sys.executable).parent)
     environment = {
-        **{key: value for key, value in os.environ.items() if key != "SOURCE_DATE_EPOCH"},
-        **QUIET,
-        "PATH": bin_dir + os.pathsep + os.environ.get("PATH", ""),
         "GITHUB_EVENT_NAME": event,
-        "GITHUB_OUTPUT": str(outputs),
-        "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md"),
-        "GITHUB_RUN_ID": "42",
         "GRACE_MINUTES": "15",
         "SITE_URL": site_url,
         "MKDOCS_REVEAL_NOW": now,
     }
     script = decide_script(yaml.safe_load(WORKFLOW.read_text(encoding="utf-8")))
-    done = subprocess.run(
-        ["bash", "-c", script],
-        cwd=root,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    decided = re.findall(r"^deploy=(.*)$", outputs.read_text(encoding="utf-8"), re.MULTILINE)
-    assert len(decided) == 1, outputs.read_text(encoding="utf-8")
+    done = run_script(script, root, tmp_path, environment)
+    assert done.returncode == 0, done.log
+    decided = done.outputs.get("deploy", [])
+    assert len(decided) == 1, done.outputs
     return decided[0]
 
 
