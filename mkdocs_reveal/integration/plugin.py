@@ -53,11 +53,14 @@ class RevealPlugin(BasePlugin[RevealConfig]):
         self.state: build.BuildState | None = None
         self.stand_ins: Path | None = None  # a folder of this process's, removed at shutdown
         self.timer: live_reload.RevealTimer | None = None
+        self.restore_sigterm: Callable[[], None] | None = None
 
     def on_startup(self, *, command: build.Command, dirty: bool) -> None:
         """Remember whether this is `serve` (where preview is the point) and whether it is dirty."""
         self.command = command
         self.dirty = dirty
+        # SIGTERM must run on_shutdown too, or the stand-ins stay in the temp folder.
+        self.restore_sigterm = live_reload.interrupt_on_sigterm()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Start the build's state from one clock, and register its Markdown extensions."""
@@ -241,3 +244,6 @@ class RevealPlugin(BasePlugin[RevealConfig]):
         if self.timer is not None:
             self.timer.stop()
             self.timer = None
+        if self.restore_sigterm is not None:
+            self.restore_sigterm()
+            self.restore_sigterm = None

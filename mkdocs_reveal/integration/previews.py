@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
@@ -11,6 +13,7 @@ from mkdocs_reveal.integration.build import BuildState
 from mkdocs_reveal.integration.sealed_pages import preview_banner
 from mkdocs_reveal.markup import tags
 from mkdocs_reveal.markup.extension import PageContext
+from mkdocs_reveal.markup.mojibake import mojibake_problems
 from mkdocs_reveal.markup.transform import transform
 from mkdocs_reveal.timeline.schedule import normalise_path
 
@@ -38,6 +41,10 @@ def seal_page(state: BuildState, markdown: str, page: Page, config: MkDocsConfig
         ),
     )
     problems = result.problems + reader.unknown_posts(result.outcomes, state.doc_uris)
+    garbled = mojibake_problems(markdown)
+    if garbled:
+        offset = _first_line(page, markdown) - 1
+        problems += [replace(problem, line=problem.line + offset) for problem in garbled]
     report(sorted(problems, key=lambda problem: problem.line), display)
     state.outcomes.extend(result.outcomes)
     state.ledger.record(page, result.outcomes)
@@ -55,7 +62,7 @@ def seal_page(state: BuildState, markdown: str, page: Page, config: MkDocsConfig
     state.extension.pages.add(page.file.src_uri, context)
     sealed = state.sealed_pages.get(page.file.src_uri)
     if sealed is not None and settings.preview:
-        banner = state.extension.fragments.store(preview_banner(sealed, settings.labels))
+        banner = state.extension.fragments.store(preview_banner(sealed, settings))
         return f"{banner}\n\n{result.markdown}"
     return result.markdown
 

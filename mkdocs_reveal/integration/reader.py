@@ -21,7 +21,7 @@ from mkdocs.utils import get_build_datetime
 from mkdocs.utils.meta import get_data
 
 from mkdocs_reveal.diagnostics import Problem, RevealError
-from mkdocs_reveal.integration.config import RevealConfig
+from mkdocs_reveal.integration.config import RevealConfig, where
 from mkdocs_reveal.markup import tags
 from mkdocs_reveal.markup.transform import Outcome, Settings, transform
 from mkdocs_reveal.timeline.clock import ENV_NOW, resolve_clock
@@ -38,9 +38,14 @@ PINS = (ENV_NOW, "SOURCE_DATE_EPOCH")
 
 
 def read_clock(
-    options: RevealConfig, env: Mapping[str, str] | None = None
+    options: RevealConfig,
+    env: Mapping[str, str] | None = None,
+    warnings: list[str] | None = None,
 ) -> tuple[tzinfo, time, datetime]:
-    """The site's time zone, its reveal time and the clock, as every build reads them."""
+    """The site's time zone, its reveal time and the clock, as every build reads them.
+
+    A clock pinned inside a DST gap or overlap adds a warning to `warnings`.
+    """
     tz = parse_timezone(options.timezone)
     reveal_time = parse_time_of_day(options.reveal_time)
     clock = resolve_clock(
@@ -49,6 +54,8 @@ def read_clock(
         fallback=get_build_datetime(),
         tz=tz,
         reveal_time=reveal_time,
+        where=f"{where(options.config_file_path, 'now')}: ",
+        warnings=warnings,
     )
     return tz, reveal_time, clock
 
@@ -71,14 +78,15 @@ def read_schedule(
     doc_uris = {file.src_uri for file in files.documentation_pages()}
     for path, value in options.schedule.items():
         key = normalise_path(path)
+        place = where(config.config_file_path, "schedule", path)
         if key not in doc_uris:
             raise RevealError(
-                f"{config.config_file_path}: schedule: '{path}' names no page in "
+                f"{place}: schedule: '{path}' names no page in "
                 f"docs_dir ({config.docs_dir}); write the path relative to docs_dir, "
                 "such as blog/part-1.md"
             )
-        when = _parse(value, f"{config.config_file_path}: schedule: {path}", settings, warnings)
-        schedule.add(Entry(key, when, "config"))
+        when = _parse(value, f"{place}: schedule: {path}", settings, warnings)
+        schedule.add(Entry(key, when, "config", place))
     for file in files.documentation_pages():
         text = file.content_string
         # Cheap test first: front matter is only parsed on pages that can have `reveal:`.
@@ -88,13 +96,16 @@ def read_schedule(
         if "reveal" not in meta:
             continue
         line, written = front_matter_line(text, "reveal")
-        where = f"{display_path(file.src_uri, config)}:{line}: front matter `reveal`"
+        place = f"{display_path(file.src_uri, config)}:{line}"
         value = meta["reveal"]
         # What the author wrote, not Python's repr of what YAML made of it.
         when = _parse(
-            value if isinstance(value, str | date) else written, where, settings, warnings
+            value if isinstance(value, str | date) else written,
+            f"{place}: front matter `reveal`",
+            settings,
+            warnings,
         )
-        disagreement = schedule.add(Entry(file.src_uri, when, "front matter"))
+        disagreement = schedule.add(Entry(file.src_uri, when, "front matter", place))
         if disagreement:
             warnings.append(disagreement)
     return schedule, warnings
