@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from datetime import date, datetime, time, timezone
 from pathlib import Path
 from typing import Any
@@ -141,14 +142,9 @@ class Timezone(c.Type[str]):
         """Declare a string option with a default."""
         super().__init__(str, default=default)
 
-    def run_validation(self, value: object) -> str:
-        """Reject names that are not IANA time zones."""
-        name = super().run_validation(value)
-        try:
-            parse_timezone(name)
-        except RevealError as error:
-            raise base.ValidationError(str(error)) from None
-        return name
+    def post_validation(self, config: base.Config, key_name: str) -> None:
+        """Reject names that are not IANA time zones, naming the option's line."""
+        _located(config, key_name, parse_timezone)
 
 
 class TimeOfDay(BaseConfigOption[str]):
@@ -166,11 +162,19 @@ class TimeOfDay(BaseConfigOption[str]):
             value = f"{value // 60:02d}:{value % 60:02d}"
         if not isinstance(value, str):
             raise base.ValidationError(f"expected a time of day such as '09:00', got {value!r}")
-        try:
-            parse_time_of_day(value)
-        except RevealError as error:
-            raise base.ValidationError(str(error)) from None
         return value
+
+    def post_validation(self, config: base.Config, key_name: str) -> None:
+        """Accept HH:MM[:SS], naming the option's line otherwise."""
+        _located(config, key_name, parse_time_of_day)
+
+
+def _located(config: base.Config, key_name: str, read: Callable[[str], object]) -> None:
+    """Read an option's value; what cannot be read is an error at its line in mkdocs.yml."""
+    try:
+        read(config[key_name])
+    except RevealError as error:
+        raise base.ValidationError(f"{where(config.config_file_path, key_name)}: {error}") from None
 
 
 DateValue = str | date | datetime

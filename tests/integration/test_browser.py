@@ -511,8 +511,8 @@ def test_countdown_shows_time_left_and_then_that_the_part_is_on_its_way(
     assert countdown_text(page) == "in 45 minutes"
     assert page.locator(".reveal-stamp-reload").count() == 0
     # The static date stays; the revealed stamps never count.
-    assert stamp.locator(".reveal-stamp-date").inner_text() == "Monday, " + LIVE_PART_3.strftime(
-        "%B %-d, %Y"
+    assert stamp.locator(".reveal-stamp-date").inner_text() == LIVE_PART_3.strftime(
+        "%A, %B %-d, %Y"
     )
     assert page.locator(".reveal-stamp.is-revealed .reveal-stamp-countdown").count() == 0
     # The deploy runs 20 minutes late; the stamp still says the part is on its way.
@@ -581,7 +581,8 @@ def test_countdown_speaks_the_locale(
     page.clock.fast_forward(int((LIVE_PART_3 - LIVE_CLOCK).total_seconds() * 1000))
     page.wait_for_selector(".reveal-stamp.is-soon .reveal-stamp-countdown")
     assert stamp.locator(".reveal-stamp-label").inner_text() == "Kommer snart"
-    assert stamp.locator(".reveal-stamp-countdown").inner_text().startswith("om 1 ")
+    # An hour at most: the latest the scheduled deploy publishes it (a moment has passed).
+    assert stamp.locator(".reveal-stamp-countdown").inner_text() in ("om 1 time", "om 60 minutter")
 
 
 def test_countdown_follows_material_instant_navigation(

@@ -206,32 +206,36 @@ def test_a_pinned_clock_in_a_gap_or_overlap_warns(
     assert "the 'now' option" not in project.build().log
 
 
-@pytest.mark.parametrize("name", ["oslo-autumn", "new-york-autumn", "sydney-autumn"])
-def test_the_serve_timer_fires_in_the_repeated_hour(tmp_path: Path, name: str) -> None:
-    """Armed for 02:30 summer time, at 02:29 winter time (59 minutes later) it rebuilds."""
+@pytest.mark.parametrize("name", NIGHTS)
+def test_the_serve_timer_fires_at_the_instant_on_both_transitions(
+    tmp_path: Path, name: str
+) -> None:
+    """Armed for the night's instant, the timer waits at every sealed clock and fires at every
+    revealed one: in autumn at 02:29 winter time, 59 minutes after 02:30 summer time."""
     night = NIGHTS[name]
     zone = parse_timezone(night.zone)
     instant = datetime.fromisoformat(night.instant).astimezone(zone)
-    # The second reading of the repeated hour, in the site's zone: fold=1, same tzinfo.
-    now = datetime.fromisoformat(night.clocks[-1][0]).astimezone(zone)
-    assert now.tzinfo is instant.tzinfo and now.fold == 1
-    # What the plugin arms the timer with: nothing is pending any more.
-    assert next_reveal([instant], now) is None
+    if "autumn" in name:
+        # The second reading of the repeated hour, in the site's zone: fold=1, same tzinfo.
+        last = datetime.fromisoformat(night.clocks[-1][0]).astimezone(zone)
+        assert last.tzinfo is instant.tzinfo and last.fold == 1
     server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
-    timer = RevealTimer(now=lambda: now)
+    clock = {"now": instant}
+    timer = RevealTimer(now=lambda: clock["now"])
+    nudge = timer.folder / "reveal"
     try:
         timer.attach(server)
-        timer.arm(instant, live=True)
-        deadline = clock_time.monotonic() + 10
-        while not (timer.folder / "reveal").exists() and clock_time.monotonic() < deadline:
-            clock_time.sleep(0.05)
-        assert (timer.folder / "reveal").exists(), "the timer waited for a reveal that has passed"
-        # A reveal an hour ahead waits.
-        ahead = (now.astimezone(UTC) + timedelta(hours=1)).astimezone(zone)
-        (timer.folder / "reveal").unlink()
-        timer.arm(ahead, live=True)
-        clock_time.sleep(0.5)
-        assert not (timer.folder / "reveal").exists()
+        for written, revealed in night.clocks:
+            now = datetime.fromisoformat(written).astimezone(zone)
+            clock["now"] = now
+            # What the plugin arms the timer with after a build at that clock.
+            assert (next_reveal([instant], now) is None) is revealed, written
+            nudge.unlink(missing_ok=True)
+            timer.arm(instant, live=True)  # armed as an earlier build would have
+            deadline = clock_time.monotonic() + (10 if revealed else 0.5)
+            while not nudge.exists() and clock_time.monotonic() < deadline:
+                clock_time.sleep(0.05)
+            assert nudge.exists() is revealed, written
     finally:
         timer.stop()
         server.shutdown()

@@ -312,3 +312,23 @@ def test_cron_format_is_labelled_utc_and_one_off(project: Site) -> None:
     )
     help_text = run(project.root, "next", "--help").stdout
     assert "in UTC" in help_text and "every year" in help_text
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("timezone", "Europe/Olso", "unknown timezone 'Europe/Olso'"),
+        ("reveal_time", "9 o'clock", "is not a time of day: write it as HH:MM"),
+    ],
+)
+def test_option_errors_name_their_line_in_the_cli_and_the_build(
+    site: SiteFactory, option: str, value: str, message: str
+) -> None:
+    project = site(series.pages(), reveal=series.reveal_options(**{option: value}))
+    lines = (project.root / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if text.strip().startswith(f"{option}:"))
+    done = run(project.root, "next")
+    assert done.returncode == 2
+    assert f"mkdocs.yml:{line}: " in done.stderr and message in done.stderr
+    build = project.build(ok=False)
+    assert build.returncode != 0 and f"mkdocs.yml:{line}: " in build.log
