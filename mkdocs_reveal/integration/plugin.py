@@ -47,7 +47,7 @@ class RevealPlugin(BasePlugin[RevealConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        """Start with no build; what outlives one build is the command, stand-ins and timer."""
+        """Start with no build; what outlives one build is the command and the serve timer."""
         self.command: build.Command = "build"
         self.dirty = False
         self.state: build.BuildState | None = None
@@ -198,6 +198,10 @@ class RevealPlugin(BasePlugin[RevealConfig]):
             site_outputs.finish(state, config)
         except RevealError as error:
             raise PluginError(f"reveal: {error}") from None
+        finally:
+            # Everything that reads sources has run: a build called without MkDocs' startup
+            # and shutdown events (a script, a benchmark) must not leave them in the temp folder.
+            self.remove_stand_ins()
         log.info(
             "reveal: %s",
             summary_line(
@@ -217,6 +221,12 @@ class RevealPlugin(BasePlugin[RevealConfig]):
         if self.timer is not None:
             self.timer.arm(next_reveal(state.instants, settings.clock), live=state.live)
 
+    def remove_stand_ins(self) -> None:
+        """Remove the folder of stand-in sources; the next build writes a new one."""
+        if self.stand_ins is not None:
+            shutil.rmtree(self.stand_ins, ignore_errors=True)
+            self.stand_ins = None
+
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]
     ) -> LiveReloadServer | None:
@@ -233,14 +243,13 @@ class RevealPlugin(BasePlugin[RevealConfig]):
         """A build that stopped half-way leaves no leak check's helper behind."""
         if self.state is not None:
             self.state.close()
+        self.remove_stand_ins()
 
     def on_shutdown(self) -> None:
         """Remove the stand-in sources written for sealed pages, and stop any helper or timer."""
         if self.state is not None:
             self.state.close()
-        if self.stand_ins is not None:
-            shutil.rmtree(self.stand_ins, ignore_errors=True)
-            self.stand_ins = None
+        self.remove_stand_ins()
         if self.timer is not None:
             self.timer.stop()
             self.timer = None

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 import series
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 from sitebuild import QUIET, Site
 
 SiteFactory = Callable[..., Site]
@@ -175,3 +177,21 @@ def test_sigterm_to_serve_leaves_nothing_in_the_temp_folder(
             server.wait()
     assert "Traceback" not in output, output
     assert sorted(path.name for path in temp.iterdir()) == [], output
+
+
+def test_a_build_without_mkdocs_events_around_it_leaves_nothing_in_the_temp_folder(
+    site: SiteFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A script or a benchmark calling MkDocs' `build()` gets no startup or shutdown event."""
+    project = site(series.pages(), reveal=series.reveal_options(now=SEALED))
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    monkeypatch.chdir(project.root)
+    config = load_config(str(project.root / "mkdocs.yml"))
+    build(config)
+    assert "reveal-page" in (project.root / "site/series/collective/index.html").read_text(
+        encoding="utf-8"
+    )
+    assert [path.name for path in temp.iterdir() if path.name.startswith("mkdocs-reveal-")] == []
