@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import datetime, time, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 # Each part's secret words appear only in that part's post and teaser.
 SECRETS = {
@@ -39,8 +42,8 @@ STAMPS = {1: "Monday, November 3rd", 2: "Monday, November 10th", 3: "Monday, Nov
 SLUGS = {1: "stalactite", 2: "workflow", 3: "collective"}
 
 
-def landing() -> str:
-    """The series' landing page: one preview per part."""
+def landing(stamps: Mapping[int, str] = STAMPS) -> str:
+    """The series' landing page: one preview per part, its stamp saying `stamps[part]`."""
     parts = []
     for part in (1, 2, 3):
         first, second = SECRETS[part]
@@ -48,7 +51,7 @@ def landing() -> str:
             f"## Part {part}\n\n"
             f"**[Read Part {part}]({SLUGS[part]}.md)**\n\n"
             f'<PostPreview blurred post="series/{SLUGS[part]}.md">\n'
-            f'  <RevealStamp date="{STAMPS[part]}" />\n\n'
+            f'  <RevealStamp date="{stamps[part]}" />\n\n'
             f"  **Teaser {first}:**\n\n"
             f"  The {first} paragraph of part {part} tells a story.\n\n"
             f"  - {second} item one\n"
@@ -70,9 +73,9 @@ def post(part: int) -> str:
     )
 
 
-def pages() -> dict[str, str]:
+def pages(stamps: Mapping[int, str] = STAMPS) -> dict[str, str]:
     """Every page of the series, plus a home page."""
-    result = {"index.md": "# Home\n\nWelcome.\n", "series/index.md": landing()}
+    result = {"index.md": "# Home\n\nWelcome.\n", "series/index.md": landing(stamps)}
     for part in (1, 2, 3):
         result[f"series/{SLUGS[part]}.md"] = post(part)
         result[f"series/img-{part}.svg"] = (
@@ -82,11 +85,28 @@ def pages() -> dict[str, str]:
     return result
 
 
-def reveal_options(**overrides: Any) -> dict[str, Any]:
-    """The plugin's options for the series."""
+def reveal_options(dates: Mapping[int, str] | None = None, **overrides: Any) -> dict[str, Any]:
+    """The plugin's options for the series (its parts on `dates`, ISO, if given)."""
+    days = dates or {part: INSTANTS[part][:10] for part in (1, 2, 3)}
     return {
         "timezone": "Europe/Oslo",
         "reveal_time": "09:00",
-        "schedule": {f"series/{SLUGS[part]}.md": INSTANTS[part][:10] for part in (1, 2, 3)},
+        "schedule": {f"series/{SLUGS[part]}.md": days[part] for part in (1, 2, 3)},
         **overrides,
     }
+
+
+def days_around(now: datetime) -> dict[int, str]:
+    """Dates for a series read at the real time: parts 1 and 2 out, part 3 twelve days away."""
+    today = now.astimezone(ZoneInfo("Europe/Oslo")).date()
+    return {part: (today + timedelta(days=shift)).isoformat() for part, shift in SHIFTS.items()}
+
+
+def instant_of(day: str) -> datetime:
+    """The instant a part's date means: 09:00 in Oslo."""
+    return datetime.combine(
+        datetime.fromisoformat(day).date(), time(9, 0), tzinfo=ZoneInfo("Europe/Oslo")
+    )
+
+
+SHIFTS = {1: -10, 2: -3, 3: 12}

@@ -102,7 +102,10 @@ def fresh(setup: Setup) -> BuildState:
 def start(options: RevealConfig, config: MkDocsConfig, command: Command) -> Setup:
     """Read the clock once, decide preview and locale, and make the build's Markdown extensions."""
     # Shared with the `mkdocs-reveal` CLI, which must judge by the same clock.
-    tz, reveal_time, clock = reader.read_clock(options)
+    clock_warnings: list[str] = []
+    tz, reveal_time, clock = reader.read_clock(options, warnings=clock_warnings)
+    for warning in clock_warnings:
+        log.warning("reveal: %s", warning)
     live = reader.clock_follows_time(options)
     preview = options.preview or os.environ.get(PREVIEW_ENV, "").lower() in ("1", "true", "yes")
     if preview and command == "gh-deploy":
@@ -117,14 +120,16 @@ def start(options: RevealConfig, config: MkDocsConfig, command: Command) -> Setu
             "deploy it; unset %s and `preview` for the real site.",
             PREVIEW_ENV,
         )
-    settings = Settings(clock, tz, reveal_time, choose_locale(options, config), preview)
+    settings = Settings(
+        clock, tz, reveal_time, choose_locale(options, config), preview, pinned=not live
+    )
     extension = RevealExtension()
     extension.use(settings)
     return Setup(
         options=options,
         settings=settings,
         extension=extension,
-        links=SealedLinkExtension(settings.labels),
+        links=SealedLinkExtension(settings),
         live=live,
     )
 
@@ -135,7 +140,7 @@ def choose_locale(options: RevealConfig, config: MkDocsConfig) -> str:
     name = str(options.locale or theme.get("language") or theme.get("locale") or "en")
     if known_locale(name):
         return name
-    supported = ", ".join(SUPPORTED)
+    supported = f"the {len(SUPPORTED)} languages of Material for MkDocs, such as de, ja or pt-BR"
     if options.locale:
         log.warning(
             "reveal: locale %r has no stamp labels: stamps and dates are shown in English "
@@ -146,7 +151,7 @@ def choose_locale(options: RevealConfig, config: MkDocsConfig) -> str:
     else:
         # The theme's language is not a choice made for this plugin: no --strict failure.
         log.info(
-            "reveal: no stamp labels for the theme's language %r yet: stamps and dates are "
+            "reveal: no stamp labels for the theme's language %r: stamps and dates are "
             "shown in English; set the `locale` option to one of %s",
             name,
             supported,

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import functools
+from collections.abc import Callable
+from datetime import date, datetime, time, timezone
+from pathlib import Path
 from typing import Any
 
+import yaml
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import BaseConfigOption
@@ -14,6 +18,124 @@ from mkdocs_reveal.integration.series import SeriesOption
 from mkdocs_reveal.timeline.dates import parse_reveal_date, parse_time_of_day, parse_timezone
 from mkdocs_reveal.timeline.schedule import is_hold
 
+PLUGIN = "reveal"
+UTC = timezone.utc
+MIDNIGHT = time()
+
+
+def where(config_file: str | None, *keys: str) -> str:
+    """Where an option of the plugin is written, as `mkdocs.yml:12` (or just the file's name).
+
+    The file is named as pages are, relative to its own folder; `keys` lead from the plugin's
+    entry under `plugins` to the option, such as ("schedule", "blog/part-1.md").
+    """
+    name = Path(config_file).name if config_file else "mkdocs.yml"
+    line = option_line(config_file, keys) if config_file else None
+    return f"{name}:{line}" if line else name
+
+
+def option_line(config_file: str, keys: tuple[str, ...]) -> int | None:
+    """The line of an option of the plugin in a config file, or None where it is not there."""
+    try:
+        text = Path(config_file).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return _line_in(text, keys)
+
+
+@functools.lru_cache(maxsize=64)
+def _line_in(text: str, keys: tuple[str, ...]) -> int | None:
+    """The line of `plugins` → `reveal` → keys in YAML text, found on its nodes (not parsed)."""
+    try:
+        # Composing builds nodes with their positions and constructs no values, so tags such as
+        # !ENV and values that would not load (an impossible date) do not stop it.
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return None
+    plugins = _child(node, "plugins")
+    plugin = _child(plugins, PLUGIN)
+    if plugin is None or not keys:
+        return None
+    found: yaml.Node | None = plugin
+    key_node: yaml.Node | None = None
+    for key in keys:
+        key_node = _key(found, key)
+        found = _child(found, key)
+    return key_node.start_mark.line + 1 if key_node is not None else None
+
+
+def unloadable_value(config_file: str) -> str | None:
+    """Say which value YAML itself cannot load (an impossible date), where, and how to fix it.
+
+    YAML reads an unquoted 2027-02-29 as a date and fails with a bare ValueError that names
+    neither the file nor the line; this finds the value on the file's nodes instead.
+    """
+    try:
+        text = Path(config_file).read_text(encoding="utf-8-sig")
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    loader = yaml.SafeLoader("")
+    for node in _scalars(root):
+        if node.tag != "tag:yaml.org,2002:timestamp":
+            continue
+        try:
+            loader.construct_yaml_timestamp(node)
+        except (ValueError, OverflowError):
+            try:
+                parse_reveal_date(node.value, tz=UTC, reveal_time=MIDNIGHT, anchor=_epoch(UTC))
+                reason = "it is not a date"
+            except RevealError as error:
+                reason = str(error)
+            return (
+                f"{Path(config_file).name}:{node.start_mark.line + 1}: {node.value} is not a "
+                f"date: {reason}"
+            )
+    return None
+
+
+def _scalars(node: yaml.Node | None) -> list[yaml.ScalarNode]:
+    """Every scalar node under a node, in the order they are written."""
+    if isinstance(node, yaml.ScalarNode):
+        return [node]
+    if isinstance(node, yaml.SequenceNode):
+        return [found for item in node.value for found in _scalars(item)]
+    if isinstance(node, yaml.MappingNode):
+        return [found for pair in node.value for item in pair for found in _scalars(item)]
+    return []
+
+
+def _key(node: yaml.Node | None, key: str) -> yaml.Node | None:
+    """The key node of `key` in a mapping (paths compared as the schedule reads them)."""
+    if isinstance(node, yaml.MappingNode):
+        wanted = _normal(key)
+        for name, _value in node.value:
+            if isinstance(name, yaml.ScalarNode) and _normal(name.value) == wanted:
+                return name
+    return None
+
+
+def _child(node: yaml.Node | None, key: str) -> yaml.Node | None:
+    """The value under `key` in a mapping, or in the list `plugins` is often written as."""
+    if isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            found = _child(item, key)
+            if found is not None:
+                return found
+        return None
+    if isinstance(node, yaml.MappingNode):
+        wanted = _normal(key)
+        for name, value in node.value:
+            if isinstance(name, yaml.ScalarNode) and _normal(name.value) == wanted:
+                child: yaml.Node = value
+                return child
+    return None
+
+
+def _normal(key: str) -> str:
+    """A key as the schedule compares it: no surrounding space, no leading slash."""
+    return key.strip().lstrip("/")
+
 
 class Timezone(c.Type[str]):
     """An IANA time zone name; a wrong one is a config error, never silently local time."""
@@ -22,14 +144,9 @@ class Timezone(c.Type[str]):
         """Declare a string option with a default."""
         super().__init__(str, default=default)
 
-    def run_validation(self, value: object) -> str:
-        """Reject names that are not IANA time zones."""
-        name = super().run_validation(value)
-        try:
-            parse_timezone(name)
-        except RevealError as error:
-            raise base.ValidationError(str(error)) from None
-        return name
+    def post_validation(self, config: base.Config, key_name: str) -> None:
+        """Reject names that are not IANA time zones, naming the option's line."""
+        _located(config, key_name, parse_timezone)
 
 
 class TimeOfDay(BaseConfigOption[str]):
@@ -47,11 +164,19 @@ class TimeOfDay(BaseConfigOption[str]):
             value = f"{value // 60:02d}:{value % 60:02d}"
         if not isinstance(value, str):
             raise base.ValidationError(f"expected a time of day such as '09:00', got {value!r}")
-        try:
-            parse_time_of_day(value)
-        except RevealError as error:
-            raise base.ValidationError(str(error)) from None
         return value
+
+    def post_validation(self, config: base.Config, key_name: str) -> None:
+        """Accept HH:MM[:SS], naming the option's line otherwise."""
+        _located(config, key_name, parse_time_of_day)
+
+
+def _located(config: base.Config, key_name: str, read: Callable[[str], object]) -> None:
+    """Read an option's value; what cannot be read is an error at its line in mkdocs.yml."""
+    try:
+        read(config[key_name])
+    except RevealError as error:
+        raise base.ValidationError(f"{where(config.config_file_path, key_name)}: {error}") from None
 
 
 DateValue = str | date | datetime
@@ -96,7 +221,8 @@ class Schedule(BaseConfigOption[dict[str, DateValue]]):
             try:
                 parse_reveal_date(when, tz=tz, reveal_time=reveal_time, anchor=_epoch(tz))
             except RevealError as error:
-                raise base.ValidationError(f"schedule: {path}: {error}") from None
+                place = where(config.config_file_path, key_name, path)
+                raise base.ValidationError(f"{place}: schedule: {path}: {error}") from None
 
 
 def _epoch(tz: Any) -> datetime:

@@ -12,7 +12,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from mkdocs_reveal.markup.extension import rendered_page
-from mkdocs_reveal.markup.labels import Labels
+from mkdocs_reveal.markup.settings import Settings
 from mkdocs_reveal.timeline.schedule import normalise_path
 
 if TYPE_CHECKING:
@@ -47,7 +47,7 @@ class SealedLinks(Treeprocessor):
                     span[-1].tail = (span[-1].tail or "") + " "
                 else:
                     span.text = (span.text or "") + " "
-                span.append(etree.fromstring(target.stamp(self.owner.labels)))
+                span.append(etree.fromstring(target.stamp(self.owner.settings)))
                 span.tail = child.tail
                 parent.remove(child)
                 parent.insert(index, span)
@@ -56,10 +56,10 @@ class SealedLinks(Treeprocessor):
 class SealedLinkExtension(Extension):
     """Registers `SealedLinks` before MkDocs resolves (and validates) relative links."""
 
-    def __init__(self, labels: Labels) -> None:
+    def __init__(self, settings: Settings) -> None:
         """Start with no excluded pages."""
         super().__init__()
-        self.labels = labels
+        self.settings = settings
         self.excluded: dict[str, SealedPage] = {}
 
     def target(self, href: str, page_uri: str) -> SealedPage | None:

@@ -10,13 +10,17 @@ project is touched, and nothing private of the server is used.
 from __future__ import annotations
 
 import shutil
+import signal
 import tempfile
 import threading
+from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
+from types import FrameType
 from typing import Protocol
 
 from mkdocs_reveal.diagnostics import log
+from mkdocs_reveal.timeline.clock import until
 
 # Wake at least this often: a laptop that slept must not sleep through a reveal, and a
 # monotonic timeout does not count the time the machine was suspended.
@@ -33,8 +37,12 @@ class Watcher(Protocol):
 class RevealTimer:
     """Triggers a rebuild of `mkdocs serve` when the next reveal instant has passed."""
 
-    def __init__(self) -> None:
-        """Make the folder the server watches; start with nothing due."""
+    def __init__(self, now: Callable[[], datetime] | None = None) -> None:
+        """Make the folder the server watches; start with nothing due.
+
+        `now` reads the real time (the default: the system clock, in UTC).
+        """
+        self.now = now or _system_time
         self.folder = Path(tempfile.mkdtemp(prefix="mkdocs-reveal-serve-"))
         self.due: datetime | None = None
         self.condition = threading.Condition()
@@ -86,9 +94,9 @@ class RevealTimer:
                 if self.stopped:
                     return
                 due = self.due
-                now = datetime.now(timezone.utc)
-                if due is None or now < due:
-                    left = (due - now).total_seconds() if due else LONGEST_WAIT
+                now = self.now()
+                left = until(due, now).total_seconds() if due else LONGEST_WAIT
+                if due is None or left > 0:
                     self.condition.wait(timeout=min(max(left, 0.01), LONGEST_WAIT))
                     continue
                 self.due = None  # the rebuild arms the next one
@@ -96,3 +104,35 @@ class RevealTimer:
             log.info("reveal: %s has passed: rebuilding the site", due.isoformat())
             # The content only has to differ: the server reacts to any change in the folder.
             (self.folder / "reveal").write_text(f"{due.isoformat()} {now.isoformat()}\n")
+
+
+def _system_time() -> datetime:
+    """The system's clock, in UTC."""
+    return datetime.now(timezone.utc)
+
+
+def interrupt_on_sigterm() -> Callable[[], None]:
+    """Let SIGTERM stop `mkdocs` as Ctrl+C does, so its cleanup runs; return the undo.
+
+    MkDocs removes its temporary site and calls every plugin's `on_shutdown` when `serve` is
+    interrupted, but SIGTERM (what `kill`, systemd and container runtimes send) ends Python
+    without either: our stand-ins and the timer's folder would stay in the temp folder.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None  # only the main thread may set signal handlers
+    previous = signal.getsignal(signal.SIGTERM)
+    if previous is not signal.SIG_DFL:
+        return lambda: None  # someone else handles SIGTERM: leave it to them
+
+    def interrupt(number: int, frame: FrameType | None) -> None:
+        """Raise KeyboardInterrupt in the main thread, which `mkdocs serve` handles."""
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupt)
+
+    def restore() -> None:
+        """Put the default SIGTERM behaviour back."""
+        if signal.getsignal(signal.SIGTERM) is interrupt:
+            signal.signal(signal.SIGTERM, previous)
+
+    return restore

@@ -48,7 +48,7 @@ class RevealPlugin(BasePlugin[RevealConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        """Start with no build; what outlives one build is the command, stand-ins and timer."""
+        """Start with no build; what outlives one build is the command and the serve timer."""
         self.command: build.Command = "build"
         self.dirty = False
         self.setup: build.Setup | None = None
@@ -57,11 +57,14 @@ class RevealPlugin(BasePlugin[RevealConfig]):
         self.scheduled: dict[str, datetime] | None = None  # the last build's schedule
         self.stand_ins: Path | None = None  # a folder of this process's, removed at shutdown
         self.timer: live_reload.RevealTimer | None = None
+        self.restore_sigterm: Callable[[], None] | None = None
 
     def on_startup(self, *, command: build.Command, dirty: bool) -> None:
         """Remember whether this is `serve` (where preview is the point) and whether it is dirty."""
         self.command = command
         self.dirty = dirty
+        # SIGTERM must run on_shutdown too, or the stand-ins stay in the temp folder.
+        self.restore_sigterm = live_reload.interrupt_on_sigterm()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Start the build's state from one clock, and register its Markdown extensions."""
@@ -232,6 +235,9 @@ class RevealPlugin(BasePlugin[RevealConfig]):
             raise PluginError(f"reveal: {error}") from None
         finally:
             state.close()
+            # Everything that reads sources has run: a build called without MkDocs' startup
+            # and shutdown events (a script, a benchmark) must not leave them in the temp folder.
+            self.remove_stand_ins()
         log.info(
             "reveal: %s",
             summary_line(
@@ -251,6 +257,12 @@ class RevealPlugin(BasePlugin[RevealConfig]):
         if self.timer is not None:
             self.timer.arm(next_reveal(state.instants, settings.clock), live=state.live)
 
+    def remove_stand_ins(self) -> None:
+        """Remove the folder of stand-in sources; the next build writes a new one."""
+        if self.stand_ins is not None:
+            shutil.rmtree(self.stand_ins, ignore_errors=True)
+            self.stand_ins = None
+
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]
     ) -> LiveReloadServer | None:
@@ -267,14 +279,16 @@ class RevealPlugin(BasePlugin[RevealConfig]):
         """A build that stopped half-way leaves no leak check's helper behind."""
         while self.builds:
             self.builds.pop().close()
+        self.remove_stand_ins()
 
     def on_shutdown(self) -> None:
         """Remove the stand-in sources written for sealed pages, and stop any helper or timer."""
         while self.builds:
             self.builds.pop().close()
-        if self.stand_ins is not None:
-            shutil.rmtree(self.stand_ins, ignore_errors=True)
-            self.stand_ins = None
+        self.remove_stand_ins()
         if self.timer is not None:
             self.timer.stop()
             self.timer = None
+        if self.restore_sigterm is not None:
+            self.restore_sigterm()
+            self.restore_sigterm = None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
@@ -13,6 +14,7 @@ from mkdocs_reveal.integration.build import BuildState
 from mkdocs_reveal.integration.sealed_pages import preview_banner
 from mkdocs_reveal.markup import tags
 from mkdocs_reveal.markup.extension import PageContext
+from mkdocs_reveal.markup.mojibake import mojibake_problems
 from mkdocs_reveal.markup.transform import transform
 from mkdocs_reveal.timeline.schedule import normalise_path
 
@@ -31,7 +33,7 @@ def seal_page(state: BuildState, markdown: str, page: Page, config: MkDocsConfig
     state.check.publish(page.title or "")
     sealed = state.sealed_pages.get(page.file.src_uri)
     if sealed is not None and settings.preview:
-        banner = state.extension.fragments.store(preview_banner(sealed, settings.labels))
+        banner = state.extension.fragments.store(preview_banner(sealed, settings))
         return f"{banner}\n\n{safe}"
     return safe
 
@@ -71,8 +73,14 @@ def _seal(
     )
     display = context.path
     problems = result.problems + reader.unknown_posts(result.outcomes, state.doc_uris)
+    if not late:
+        # Garbled text (UTF-8 read as another encoding) is the author's to fix, at its line.
+        offset = (first_line() if callable(first_line) else first_line) - 1
+        problems += [
+            replace(found, line=found.line + offset) for found in mojibake_problems(markdown)
+        ]
     where = (
-        f"{display} (text another plugin added; line of the page's Markdown)" if late else display
+        f"{display} (in text another plugin added, by its Markdown's lines)" if late else display
     )
     report(sorted(problems, key=lambda problem: problem.line), where)
     state.outcomes.extend(result.outcomes)

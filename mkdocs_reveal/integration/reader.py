@@ -7,6 +7,7 @@ schedule the next build will use.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import os
 import posixpath
@@ -23,7 +24,7 @@ from mkdocs.utils.meta import get_data
 
 from mkdocs_reveal.diagnostics import Problem, RevealError
 from mkdocs_reveal.integration import front_matter, series
-from mkdocs_reveal.integration.config import RevealConfig
+from mkdocs_reveal.integration.config import RevealConfig, where
 from mkdocs_reveal.markup import tags
 from mkdocs_reveal.markup.transform import Outcome, Settings, transform
 from mkdocs_reveal.timeline.clock import ENV_NOW, resolve_clock
@@ -40,9 +41,14 @@ PINS = (ENV_NOW, "SOURCE_DATE_EPOCH")
 
 
 def read_clock(
-    options: RevealConfig, env: Mapping[str, str] | None = None
+    options: RevealConfig,
+    env: Mapping[str, str] | None = None,
+    warnings: list[str] | None = None,
 ) -> tuple[tzinfo, time, datetime]:
-    """The site's time zone, its reveal time and the clock, as every build reads them."""
+    """The site's time zone, its reveal time and the clock, as every build reads them.
+
+    A clock pinned inside a DST gap or overlap adds a warning to `warnings`.
+    """
     tz = parse_timezone(options.timezone)
     reveal_time = parse_time_of_day(options.reveal_time)
     clock = resolve_clock(
@@ -51,6 +57,8 @@ def read_clock(
         fallback=get_build_datetime(),
         tz=tz,
         reveal_time=reveal_time,
+        where=f"{where(options.config_file_path, 'now')}: ",
+        warnings=warnings,
     )
     return tz, reveal_time, clock
 
@@ -71,22 +79,25 @@ def read_schedule(
     schedule = Schedule()
     warnings: list[str] = []
     for path, value in options.schedule.items():
+        key = normalise_path(path)
         if is_hold(value):
-            schedule.hold(normalise_path(path), "config")
+            schedule.hold(key, "config")
             continue
-        where = f"{config.config_file_path}: schedule: {path}"
-        schedule.add(
-            Entry(normalise_path(path), _parse(value, where, settings, warnings), "config")
-        )
+        place = where(config.config_file_path, "schedule", path)
+        when = _parse(value, f"{place}: schedule: {path}", settings, warnings)
+        schedule.add(Entry(key, when, "config", place))
     doc_uris = {file.src_uri for file in files.documentation_pages()}
     cadenced, late = series.entries(
         options.series,
-        lambda value, where: _parse(value, where, settings, warnings),
+        lambda value, place: _parse(value, place, settings, warnings),
         settings.tz,
         doc_uris,
         config.config_file_path,
     )
     warnings.extend(late)
+    if cadenced:
+        place = where(config.config_file_path, "series")
+        cadenced = [dataclasses.replace(entry, where=place) for entry in cadenced]
     warnings.extend(filter(None, map(schedule.add, cadenced)))
     pages = files.documentation_pages()
     schedule_pages(
@@ -120,8 +131,9 @@ def check_schedule_paths(options: RevealConfig, doc_uris: set[str], config: MkDo
     """Every page the config schedules must exist once all plugins have added theirs."""
     for path in options.schedule:
         if normalise_path(path) not in doc_uris:
+            place = where(config.config_file_path, "schedule", path)
             raise RevealError(
-                f"{config.config_file_path}: schedule: '{path}' names no page in "
+                f"{place}: schedule: '{path}' names no page in "
                 f"docs_dir ({config.docs_dir}); write the path relative to docs_dir, "
                 "such as blog/part-1.md"
             )
@@ -138,15 +150,16 @@ def page_entry(
         raise RevealError(f"{shown}:{error}") from None
     if found is None:
         return None
-    where = f"{shown}:{found.line}: front matter `reveal`"
+    place = f"{shown}:{found.line}"
     if found.warning:
-        warnings.append(f"{where}: {found.warning}")
+        warnings.append(f"{place}: front matter `reveal`: {found.warning}")
     value = found.value
     if is_hold(value):
         return HELD
     # What the author wrote, not Python's repr of what YAML made of it.
     text = value if isinstance(value, str | date) else found.written
-    return Entry(file.src_uri, _parse(text, where, settings, warnings), "front matter")
+    when = _parse(text, f"{place}: front matter `reveal`", settings, warnings)
+    return Entry(file.src_uri, when, "front matter", place)
 
 
 def meta_file_dates(
@@ -166,10 +179,10 @@ def meta_file_dates(
             line, _, message = str(error).partition(":")
             raise RevealError(f"{shown}:{int(line) - 1}:{message}") from None
         if found is not None:
-            where = f"{shown}:{found.line - 1}: `reveal`"
+            place = f"{shown}:{found.line - 1}: `reveal`"
             value = found.value if isinstance(found.value, str | date) else found.written
             folder = posixpath.dirname(file.src_uri)
-            dates[folder] = HELD if is_hold(value) else _parse(value, where, settings, warnings)
+            dates[folder] = HELD if is_hold(value) else _parse(value, place, settings, warnings)
     return dates
 
 

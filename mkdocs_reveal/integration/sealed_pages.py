@@ -18,8 +18,8 @@ from mkdocs.utils.meta import get_data
 from mkdocs_reveal.diagnostics import RevealError
 from mkdocs_reveal.integration import material_blog, navigation, reader
 from mkdocs_reveal.markup import placeholder
-from mkdocs_reveal.markup.labels import Labels, reader_date
-from mkdocs_reveal.markup.stamp import held_stamp_html, stamp_html
+from mkdocs_reveal.markup.settings import Settings
+from mkdocs_reveal.markup.stamp import held_stamp_html, reveal_date_text, stamp_html
 
 if TYPE_CHECKING:
     from mkdocs_reveal.integration.build import BuildState
@@ -36,41 +36,62 @@ class SealedPage:
     title: str
     instant: datetime | None  # None: the page is held, with no date yet
     words: str  # the reveal date as the reader sees it
+    heading: str | None = None  # the page's own leading H1, which its revealed page shows
+    meta_title: str | None = None  # its front matter `title`
 
-    def stamp(self, labels: Labels) -> str:
+    def stamp(self, settings: Settings) -> str:
         """The page's stamp, sealed ("Coming soon" while it is held)."""
         if self.instant is None:
-            return held_stamp_html(labels)
-        return stamp_html(self.instant, self.words, False, labels)
+            return held_stamp_html(settings.labels)
+        return stamp_html(self.instant, False, settings)
 
 
 def page_title(meta: Mapping[str, Any], markdown: str, src_uri: str) -> str:
     """The title a sealed page may still show: front matter, else a leading H1, else file name."""
-    title = meta.get("title")
-    if isinstance(title, str) and title.strip():
-        return title.strip()
-    # Only an H1 on the first line counts, as for MkDocs before rendering: a `# ` line
-    # further down may be a comment in a code block, full of sealed words.
-    first = next((line.strip() for line in markdown.splitlines() if line.strip()), "")
-    if first.startswith("# ") and first.lstrip("# ").strip():
-        return first.lstrip("# ").strip()
+    title = front_matter_title(meta)
+    if title is not None:
+        return title
+    heading = leading_heading(markdown)
+    if heading is not None:
+        return heading
     stem = posixpath.splitext(posixpath.basename(src_uri))[0]
     name = ("index" if stem == "README" else stem).replace("-", " ").replace("_", " ")
     # MkDocs capitalises a file name only when it is all lower case.
     return name.capitalize() if name.lower() == name else name
 
 
+def front_matter_title(meta: Mapping[str, Any]) -> str | None:
+    """A page's front matter `title`, if it has one."""
+    title = meta.get("title")
+    return title.strip() if isinstance(title, str) and title.strip() else None
+
+
+def leading_heading(markdown: str) -> str | None:
+    """The text of an H1 on a page's first line, if there is one."""
+    # Only an H1 on the first line counts, as for MkDocs before rendering: a `# ` line
+    # further down may be a comment in a code block, full of sealed words.
+    first = next((line.strip() for line in markdown.splitlines() if line.strip()), "")
+    if first.startswith("# ") and first.lstrip("# ").strip():
+        return first.lstrip("# ").strip()
+    return None
+
+
 def stand_in_source(
-    page: SealedPage, labels: Labels, front_matter: Mapping[str, Any] | None = None
+    page: SealedPage, settings: Settings, front_matter: Mapping[str, Any] | None = None
 ) -> str:
-    """The Markdown a sealed page is built from instead of its own: title, stamp, filler."""
+    """The Markdown a sealed page is built from instead of its own: title, stamp, filler.
+
+    The stand-in is titled as its revealed page will be: the same front matter `title`, and the
+    page's own leading H1 if it has one, else none, so that the theme shows the same title (the
+    nav's, where the nav names the page) before and after the reveal.
+    """
     # A held page's stamp says all there is: "Coming soon".
-    notice = labels.available.format(date=page.words) if page.instant else ""
+    notice = settings.labels.available.format(date=page.words) if page.instant else ""
     at = f' data-reveal-at="{page.instant.isoformat()}"' if page.instant else ""
     # Only the title (and what `front_matter` keeps to hold the URL) survives from the real
     # page; everything else is made here.
     meta: dict[str, Any] = {
-        "title": page.title,
+        **({"title": page.meta_title} if page.meta_title else {}),
         **(front_matter or {}),
         # `draft` keeps the stand-in out of Material's blog listings and of RSS feeds.
         "draft": True,
@@ -80,31 +101,32 @@ def stand_in_source(
     header = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
     return (
         f"---\n{header}---\n\n"
-        f"# {escape(page.title)}\n\n"
-        f'<div class="reveal-preview is-sealed reveal-page"{at}>\n'
-        f'<p class="reveal-stamp-line">{page.stamp(labels)}</p>\n'
+        # The author's own heading line, rendered as the revealed page renders it.
+        + (f"# {page.heading}\n\n" if page.heading else "")
+        + f'<div class="reveal-preview is-sealed reveal-page"{at}>\n'
+        f'<p class="reveal-stamp-line">{page.stamp(settings)}</p>\n'
         f'<p class="reveal-notice">{escape(notice)}</p>\n'
         f"{placeholder.page_placeholder()}\n"
         "</div>\n"
     )
 
 
-def preview_banner(page: SealedPage, labels: Labels) -> str:
+def preview_banner(page: SealedPage, settings: Settings) -> str:
     """The marker on top of a sealed page in author preview."""
-    marker = escape(labels.sealed_until.format(date=page.words or "a date not yet set"))
+    marker = escape(settings.labels.sealed_until.format(date=page.words or "a date not yet set"))
     return f'<p class="reveal-preview-marker reveal-page-marker">{marker}</p>'
 
 
 def write_stand_in(
     page: SealedPage,
-    labels: Labels,
+    settings: Settings,
     folder: Path,
     front_matter: Mapping[str, Any] | None = None,
 ) -> Path:
     """Write a stand-in source into the build's own folder (sources are never touched)."""
     target = folder / page.src_uri
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(stand_in_source(page, labels, front_matter), encoding="utf-8")
+    target.write_text(stand_in_source(page, settings, front_matter), encoding="utf-8")
     return target
 
 
@@ -125,15 +147,21 @@ def seal_pages(
         if (entry is None and not held) or file.src_uri in state.judged:
             continue
         state.judged.add(file.src_uri)
-        instant, words = None, ""
+        instant = None
         if entry is not None:
             if entry.revealed(settings.clock):
                 state.revealed_pages += 1
                 continue
             instant = entry.instant
-            words = reader_date(entry.date.text, entry.instant, settings.locale)
         markdown, meta = get_data(file.content_string)
-        page = SealedPage(file.src_uri, page_title(meta, markdown, file.src_uri), instant, words)
+        page = SealedPage(
+            file.src_uri,
+            page_title(meta, markdown, file.src_uri),
+            instant,
+            reveal_date_text(instant, settings) if instant else "",
+            leading_heading(markdown),
+            front_matter_title(meta),
+        )
         state.sealed_pages[file.src_uri] = page
         if settings.preview:
             continue
@@ -180,7 +208,7 @@ def _point_at_stand_in(
                 f"{reader.display_path(file.src_uri, config)}:{line}: {error}"
             ) from None
         page = state.sealed_pages[file.src_uri]
-        path = str(write_stand_in(page, state.settings.labels, stand_ins, url_meta))
+        path = str(write_stand_in(page, state.settings, stand_ins, url_meta))
         state.stand_in_paths[file.src_uri] = path
         state.stand_in_inclusion[file.src_uri] = material_blog.inclusion_before(file, meta)
     # Point the file at a stand-in rather than setting its content: other plugins

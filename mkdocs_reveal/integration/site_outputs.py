@@ -151,6 +151,7 @@ def write_schedule_files(
         tz=settings.tz,
         timezone_name=state.options.timezone,
         site_url=config.site_url,
+        cron_interval=state.options.cron_interval,
     )
     manifest.write(site, content)
     ics = calendar.calendar(

@@ -8,6 +8,7 @@ from datetime import datetime
 from babel.dates import format_timedelta
 
 from mkdocs_reveal.markup.transform import Outcome, Settings
+from mkdocs_reveal.timeline.clock import until
 from mkdocs_reveal.timeline.schedule import next_reveal
 
 
@@ -39,7 +40,7 @@ def summary_line(
     else:
         local = upcoming.astimezone(settings.tz)
         distance = format_timedelta(
-            upcoming - settings.clock, locale="en", add_direction=True, threshold=1.5
+            until(upcoming, settings.clock), locale="en", add_direction=True, threshold=1.5
         )
         parts.append(f"next reveal {local.isoformat()} ({local.tzname()}), {distance}")
     mode = " [author preview]" if settings.preview else ""

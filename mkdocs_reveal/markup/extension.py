@@ -172,6 +172,7 @@ class RevealExtension(Extension):
                 reveal_time=reveal_time,
                 locale=str(self.getConfig("locale")),
                 preview=bool(self.getConfig("preview")),
+                pinned=bool(str(self.getConfig("now")).strip()),
             )
         return self._settings
 

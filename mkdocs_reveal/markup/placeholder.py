@@ -42,8 +42,11 @@ VOCABULARY = (
     "nocturna",
 )
 
-LIST_ITEM = re.compile(r"^\s*(?:[-*+]|(?P<ordered>\d+[.)]))\s+")
-HEADING = re.compile(r"^\s*#{1,6}\s+")
+# Python-Markdown's own markers: "1)" starts no list there, so it is not counted as one here.
+LIST_ITEM = re.compile(r"^[ ]{0,3}(?:[*+-]|(?P<ordered>[0-9]+)\.)[ ]+")
+# Python-Markdown reads any line starting with # as a heading, anywhere in a block.
+HEADING = re.compile(r"^#{1,6}")
+FENCE = re.compile(r"^[ ]{0,3}(?:`{3,}|~{3,})")
 LEAD_IN = re.compile(r"^\s*(\*\*|__)(?P<lead>.+?)\1")
 WORD = re.compile(r"[^\s*_`#>|\[\]()!-]+")
 
@@ -52,7 +55,7 @@ WORD = re.compile(r"[^\s*_`#>|\[\]()!-]+")
 class Block:
     """The shape of one block: its kind, word counts and whether it opens in bold."""
 
-    kind: str  # "paragraph" | "lead" | "ul" | "ol"
+    kind: str  # "paragraph" | "lead" | "heading" | "ul" | "ol"
     counts: tuple[int, ...]
     lead: int = 0  # words of a bold lead-in at the start of a paragraph
 
@@ -71,8 +74,45 @@ def count_words(text: str) -> int:
     return len(WORD.findall(text))
 
 
+def blank_before_lists(lines: list[str]) -> list[int]:
+    """The indexes of lines before which a blank line makes a list of what CommonMark reads so.
+
+    CommonMark, and MDX after it, start a list on the line after a paragraph line (the seed's
+    `**Lead:**` followed by `- item`); Python-Markdown needs a blank line first and would make
+    one paragraph of both. An ordered list interrupts a paragraph only when it starts at 1, as
+    in CommonMark. Fenced code is left alone.
+    """
+    found: list[int] = []
+    fenced = False
+    start = True  # the next line starts a block
+    prose = False  # the block so far is a paragraph, not a list
+    for index, line in enumerate(lines):
+        if FENCE.match(line):
+            fenced, start, prose = not fenced, True, False
+            continue
+        if fenced:
+            continue
+        if not line.strip() or HEADING.match(line):
+            # A heading splits its block in Python-Markdown: a list after it is one already.
+            start, prose = True, False
+            continue
+        item = LIST_ITEM.match(line)
+        if item is None:
+            prose = prose or (start and not line.startswith("    "))
+        elif prose and item.group("ordered") in (None, "1"):
+            found.append(index)
+            prose = False
+        start = False
+    return found
+
+
 def shape(markdown_lines: list[str]) -> list[Block]:
-    """Describe hidden Markdown as blocks of counts; only lengths of blocks, never words."""
+    """Describe hidden Markdown as blocks of counts; only lengths of blocks, never words.
+
+    The blocks are those Python-Markdown makes of the same lines: a heading line splits its
+    block, a block that starts with a list item is a list whose other lines continue its items,
+    and a list right after a list (even across a blank line) continues it.
+    """
     blocks: list[Block] = []
     chunk: list[str] = []
     for line in [*markdown_lines, ""]:
@@ -80,56 +120,60 @@ def shape(markdown_lines: list[str]) -> list[Block]:
             chunk.append(line)
             continue
         if chunk:
-            blocks.extend(_shape_chunk(chunk))
+            for block in _shape_chunk(chunk):
+                _append(blocks, block)
             chunk = []
     return blocks
 
 
-def _shape_chunk(chunk: list[str]) -> list[Block]:
-    """Describe one blank-line-separated chunk, splitting a lead-in line from a list after it."""
-    blocks: list[Block] = []
-    items: list[int] = []
-    ordered = False
-    prose: list[str] = []
+def _append(blocks: list[Block], block: Block) -> None:
+    """Add a block; a list that follows a list continues it, in the first one's kind."""
+    if blocks and block.kind in ("ul", "ol") and blocks[-1].kind in ("ul", "ol"):
+        blocks[-1] = Block(blocks[-1].kind, blocks[-1].counts + block.counts)
+    else:
+        blocks.append(block)
 
-    def close_prose() -> None:
-        """Turn the pending prose lines into a paragraph or a bold lead-in."""
-        if not prose:
-            return
-        text = " ".join(prose)
+
+def _shape_chunk(chunk: list[str]) -> list[Block]:
+    """Describe one blank-line-separated chunk: headings split it, then a list or a paragraph."""
+    blocks: list[Block] = []
+    part: list[str] = []
+    for line in chunk:
+        if HEADING.match(line):
+            blocks.extend(_shape_part(part))
+            blocks.append(Block("heading", (approximate(count_words(line.lstrip("#"))),)))
+            part = []
+        else:
+            part.append(line)
+    blocks.extend(_shape_part(part))
+    return blocks
+
+
+def _shape_part(lines: list[str]) -> list[Block]:
+    """Describe lines with no heading: a list if the first is an item, else one paragraph."""
+    if not lines:
+        return []
+    first = LIST_ITEM.match(lines[0])
+    if first is None:
+        text = " ".join(lines)
         lead = LEAD_IN.match(text)
         total = count_words(text)
         if lead and count_words(lead.group("lead")) >= total:
-            blocks.append(Block("lead", (approximate(total),)))
-        elif lead:
+            return [Block("lead", (approximate(total),))]
+        if lead:
             lead_words = approximate(count_words(lead.group("lead")))
-            blocks.append(Block("paragraph", (approximate(total),), lead_words))
-        else:
-            blocks.append(Block("paragraph", (approximate(total),)))
-        prose.clear()
-
-    def close_items() -> None:
-        """Turn the pending list items into a list block."""
-        if items:
-            blocks.append(Block("ol" if ordered else "ul", tuple(items)))
-            items.clear()
-
-    for line in chunk:
+            return [Block("paragraph", (approximate(total),), lead_words)]
+        return [Block("paragraph", (approximate(total),))]
+    items: list[int] = []
+    for line in lines:
         item = LIST_ITEM.match(line)
-        if item:
-            close_prose()
-            if items and ordered != (item.group("ordered") is not None):
-                close_items()
-            ordered = item.group("ordered") is not None
-            items.append(approximate(count_words(line[item.end() :])))
-        elif items and line.startswith((" ", "\t")):
-            items[-1] = approximate(items[-1] + count_words(line))
+        if item is not None:
+            items.append(count_words(line[item.end() :]))
         else:
-            close_items()
-            prose.append(HEADING.sub("", line))
-    close_prose()
-    close_items()
-    return blocks
+            # Indented or not, a line in a list continues its last item.
+            items[-1] += count_words(line)
+    kind = "ol" if first.group("ordered") is not None else "ul"
+    return [Block(kind, tuple(approximate(count) for count in items))]
 
 
 def filler(words: int, start: int) -> str:
@@ -151,7 +195,10 @@ def render(blocks: list[Block]) -> str:
         return escape(text)
 
     for block in blocks:
-        if block.kind == "lead":
+        if block.kind == "heading":
+            heading = words(block.counts[0]).capitalize()
+            parts.append(f'<p class="reveal-placeholder-heading"><strong>{heading}</strong></p>')
+        elif block.kind == "lead":
             parts.append(f"<p><strong>{words(block.counts[0]).capitalize()}:</strong></p>")
         elif block.kind == "paragraph" and block.lead:
             lead = words(block.lead).capitalize()

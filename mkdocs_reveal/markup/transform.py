@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, time, tzinfo
+from datetime import datetime
 from html import escape
 from typing import Literal
 
 from mkdocs_reveal.diagnostics import Problem, RevealError
 from mkdocs_reveal.markup import placeholder, tags
-from mkdocs_reveal.markup.labels import Labels, labels_for, reader_date
-from mkdocs_reveal.markup.stamp import held_stamp_html, stamp_html
-from mkdocs_reveal.timeline.clock import is_revealed
+from mkdocs_reveal.markup.settings import Settings
+from mkdocs_reveal.markup.stamp import held_stamp_html, reveal_date_text, stamp_html
+from mkdocs_reveal.timeline.clock import is_revealed, latest, same_instant
 from mkdocs_reveal.timeline.dates import RevealDate, parse_reveal_date
-from mkdocs_reveal.timeline.schedule import Hold, same_instant
+from mkdocs_reveal.timeline.schedule import Hold
 
 # "held": sealed with no date, because the page a preview's `post` names is held.
 State = Literal["sealed", "revealed", "held"]
@@ -24,20 +24,7 @@ Stash = Callable[[str], str]
 ScheduleLookup = Callable[[str], datetime | Hold | None]
 
 
-@dataclass(frozen=True)
-class Settings:
-    """What one transform judges by: the clock, the site's time zone and how to speak."""
-
-    clock: datetime
-    tz: tzinfo
-    reveal_time: time
-    locale: str = "en"
-    preview: bool = False  # author preview: show sealed content, marked as such
-
-    @property
-    def labels(self) -> Labels:
-        """The reader-facing words for this locale."""
-        return labels_for(self.locale)
+__all__ = ["Outcome", "Sealed", "Settings", "State", "transform"]
 
 
 @dataclass(frozen=True)
@@ -174,7 +161,7 @@ class _Page:
 
     def stamp_markup(self, instant: datetime | None, words: str, revealed: bool) -> str:
         """The stamp's HTML in a paragraph of its own."""
-        html = stamp_html(instant, words, revealed, self.labels)
+        html = stamp_html(instant, revealed, self.settings, words)
         return f'<p class="reveal-stamp-line">{html}</p>'
 
     def preview(self, node: tags.Preview) -> None:
@@ -184,7 +171,7 @@ class _Page:
         # since holding a part is how a writer postpones it without a new date.
         instant, words = (None, None) if held else self.preview_date(node)
         revealed = self.is_revealed(instant) and not node.broken
-        body = _dedent(node)
+        body = _lists_as_commonmark(_dedent(node))
         state: State = "held" if held else _state(revealed)
         self.outcomes.append(Outcome("preview", node.line, state, instant, words, node.post))
         if revealed:
@@ -192,7 +179,7 @@ class _Page:
             return
         hidden = [line for line, number in body if number not in _stamp_lines(node)]
         self.secrets.append("\n".join(hidden))
-        date_words = reader_date(words, instant, self.labels.locale)
+        date_words = reveal_date_text(instant, self.settings, words)
         if self.settings.preview:
             marker = self.labels.sealed_until.format(date=date_words or "a date not yet set")
             self.render_body(node, body, instant, "is-sealed is-preview", marker=marker)
@@ -226,7 +213,7 @@ class _Page:
         scheduled = self.schedule(node.post) if self.schedule and node.post else None
         if isinstance(scheduled, datetime):
             if instant is not None and not same_instant(scheduled, instant):
-                later = max(scheduled, instant)
+                later = latest(scheduled, instant)
                 self.problems.append(
                     Problem(
                         node.line,
@@ -309,6 +296,21 @@ def _at(instant: datetime | None) -> str:
 def _stamp_lines(node: tags.Preview) -> set[int]:
     """The line numbers of the stamps inside a preview."""
     return {stamp.line for stamp in node.stamps}
+
+
+def _lists_as_commonmark(body: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Put a blank line between a paragraph line and a list right after it, as MDX meant.
+
+    The teaser's revealed Markdown and the placeholder's shape are both made from the result,
+    so the two agree.
+    """
+    before = set(placeholder.blank_before_lists([line for line, _ in body]))
+    lines: list[tuple[str, int]] = []
+    for index, (line, number) in enumerate(body):
+        if index in before:
+            lines.append(("", number))
+        lines.append((line, number))
+    return lines
 
 
 def _dedent(node: tags.Preview) -> list[tuple[str, int]]:

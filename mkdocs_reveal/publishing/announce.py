@@ -29,6 +29,7 @@ from mkdocs_reveal.diagnostics import RevealError
 from mkdocs_reveal.integration.material_blog import built_url
 from mkdocs_reveal.integration.sealed_pages import page_title
 from mkdocs_reveal.publishing.manifest import Item, absolute
+from mkdocs_reveal.timeline.clock import between
 
 INDEXNOW = "https://api.indexnow.org/indexnow"  # shares each submission with every engine
 INDEXNOW_KEY = re.compile(r"[A-Za-z0-9-]{8,128}")
@@ -43,7 +44,10 @@ FEED_FILES = {  # mkdocs-rss-plugin's defaults, for versions without `feeds_file
 
 def revealed_between(items: Iterable[Item], since: datetime, clock: datetime) -> list[Item]:
     """The items revealed after `since` and up to the clock: what a deploy now reveals."""
-    return [item for item in items if item.instant is not None and since < item.instant <= clock]
+    # Compared in UTC: a repeated DST hour holds two instants with the same wall time.
+    return [
+        item for item in items if item.instant is not None and between(item.instant, since, clock)
+    ]
 
 
 @dataclass(frozen=True)

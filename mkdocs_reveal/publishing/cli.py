@@ -3,7 +3,9 @@
 It reads `mkdocs.yml`, the pages and the clock exactly as a build does (through `project`),
 but builds nothing, so a CI job can ask cheaply whether a deploy is worth it.
 
-Exit codes: 0 yes / done, 1 no (nothing pending, nothing due), 2 a usage or input error.
+Exit codes: 0 yes / done, 1 no (nothing pending, nothing due), 2 a usage or input error. A
+workflow reads 1 as "nothing to deploy", so nothing but a real answer may end with 0 or 1: every
+error, even one this program did not foresee, ends with 2.
 """
 
 from __future__ import annotations
@@ -14,13 +16,15 @@ import json
 import logging
 import os
 import sys
+import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta, timezone, tzinfo
+from datetime import datetime, time, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
+import yaml
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
@@ -28,13 +32,13 @@ from mkdocs.structure.files import Files, get_files
 
 from mkdocs_reveal.diagnostics import RevealError
 from mkdocs_reveal.integration import reader as project
-from mkdocs_reveal.integration.config import RevealConfig
+from mkdocs_reveal.integration.config import RevealConfig, unloadable_value
 from mkdocs_reveal.integration.plugin import RevealPlugin
 from mkdocs_reveal.markup.transform import Settings
 from mkdocs_reveal.publishing import announce, missed
 from mkdocs_reveal.publishing.deploy_notices import publishing_notices
 from mkdocs_reveal.publishing.manifest import Item, ordered
-from mkdocs_reveal.timeline.clock import read_instant
+from mkdocs_reveal.timeline.clock import read_instant, until, utc
 from mkdocs_reveal.timeline.schedule import next_reveal
 
 PROG = "mkdocs-reveal"
@@ -64,15 +68,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     _show_mkdocs_messages()
     try:
         site = _read_site(getattr(args, "config_file", None), getattr(args, "at", None))
-        for warning in site.warnings:
-            print(f"warning: {warning}", file=sys.stderr)
-        if site.warnings and getattr(args, "strict", False):
-            # As `mkdocs build --strict` would stop on the same warnings.
-            raise UsageError(f"{len(site.warnings)} warning(s) in strict mode: fix them first")
+        _say_warnings(site.warnings, getattr(args, "strict", False))
         command: Callable[[Site, argparse.Namespace], int] = args.run
         return command(site, args)
     except UsageError as error:
         print(f"{PROG}: error: {error}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        # The reader stopped reading (`| head`): the output is cut short, so it is no answer.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 2
+    except Exception as error:  # exit 1 would tell a workflow "nothing due": never on a crash
+        traceback.print_exc()
+        print(
+            f"{PROG}: error: unexpected {type(error).__name__}: {error}. This is a bug in "
+            f"{PROG}, not an answer: please report it with the lines above",
+            file=sys.stderr,
+        )
         return 2
 
 
@@ -117,7 +129,9 @@ def _parser() -> argparse.ArgumentParser:
         "--format",
         choices=("iso", "cron"),
         default="iso",
-        help="iso: ISO 8601 with the site's offset (default); cron: a one-off UTC cron line",
+        help="iso: ISO 8601 with the site's offset (default); cron: 'minute hour day month *' "
+        "in UTC, for one run at that instant (cron repeats it every year on that day, so "
+        "replace it after the run); a comment saying so goes to stderr",
     )
     upcoming.set_defaults(run=_next)
     due = commands.add_parser(
@@ -223,16 +237,26 @@ def _read_site(given: str | None, at: str | None) -> Site:
     except MkDocsException as error:
         # MkDocs has already printed what was wrong with the config.
         raise UsageError(f"{path}: {error.format_message()}") from None
+    except (ValueError, OverflowError, TypeError, yaml.YAMLError) as error:
+        # YAML's own loader fails on an unquoted impossible date with no file or line.
+        raise UsageError(
+            unloadable_value(str(path))
+            or f"{path}: cannot be read: {error}; correct the value and run again"
+        ) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise UsageError(f"{path}: cannot be read: {error}") from None
     plugin = next((p for p in config.plugins.values() if isinstance(p, RevealPlugin)), None)
     if plugin is None:
         raise UsageError(f"{path}: the `reveal` plugin is not in `plugins`, so nothing is sealed")
     options = plugin.config
     if not options.enabled:
         raise UsageError(f"{path}: the `reveal` plugin has enabled: false, so nothing is sealed")
+    clock_warnings: list[str] = []
+    files = None
     try:
-        tz, reveal_time, clock = project.read_clock(options)
+        tz, reveal_time, clock = project.read_clock(options, warnings=clock_warnings)
         if at is not None:
-            clock = _place(at, "--at", tz, reveal_time)
+            clock = _place(at, "--at", tz, reveal_time, clock_warnings)
         settings = Settings(clock, tz, reveal_time)
         files = get_files(config)
         schedule, warnings = project.read_schedule(options, files, settings, config)
@@ -243,6 +267,15 @@ def _read_site(given: str | None, at: str | None) -> Site:
         )
     except RevealError as error:
         raise UsageError(str(error)) from None
+    except UnicodeDecodeError:
+        raise UsageError(project.not_utf8(files or [], config)) from None
+    except OSError as error:
+        # A page that cannot be read (a dangling link, a permission) fails the build too.
+        raise UsageError(
+            f"{error.filename or path}: cannot be read ({error.strerror or error}): fix or "
+            "remove it, then run again"
+        ) from None
+    warnings[:0] = clock_warnings
     items = [
         Item("page", entry.instant, "revealed" if entry.revealed(settings.clock) else "sealed", src)
         for src, entry in schedule.entries.items()
@@ -260,7 +293,17 @@ def _read_site(given: str | None, at: str | None) -> Site:
     return Site(path, options, settings, ordered(items, by_source=True), warnings, config, files)
 
 
-def _place(text: str, name: str, tz: tzinfo, reveal_time: time) -> datetime:
+def _say_warnings(warnings: list[str], strict: bool) -> None:
+    """Print warnings to stderr; in strict mode, stop on them as `mkdocs build --strict` does."""
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if warnings and strict:
+        raise UsageError(f"{len(warnings)} warning(s) in strict mode: fix them first")
+
+
+def _place(
+    text: str, name: str, tz: tzinfo, reveal_time: time, warnings: list[str] | None = None
+) -> datetime:
     """An ISO 8601 WHEN as an instant: a date at reveal_time, a naive time in the site's zone."""
     # The same reading as the clock's: DST gaps move forward, overlaps take the earlier.
     try:
@@ -270,6 +313,7 @@ def _place(text: str, name: str, tz: tzinfo, reveal_time: time) -> datetime:
             reveal_time,
             f"{name}: '{text}'",
             "write it like 2025-11-03 or 2025-11-03T09:00",
+            warnings=warnings,
         )
     except RevealError as error:
         raise UsageError(str(error)) from None
@@ -297,9 +341,10 @@ def _left(instant: datetime | None, clock: datetime) -> str:
     """Time left until an instant, as 11d 21h 00m; '-' once it has passed."""
     if instant is None:
         return "never (no readable date)"
-    if instant <= clock:
+    left = until(instant, clock)
+    if left <= timedelta(0):
         return "-"
-    minutes = int((instant - clock).total_seconds() + 59) // 60  # round up: never early
+    minutes = int(left.total_seconds() + 59) // 60  # round up: never early
     days, rest = divmod(minutes, 24 * 60)
     hours, minutes = divmod(rest, 60)
     return f"{days}d {hours:02d}h {minutes:02d}m" if days else f"{hours}h {minutes:02d}m"
@@ -345,17 +390,37 @@ def _next(site: Site, args: argparse.Namespace) -> int:
     if upcoming is None:
         print(f"nothing pending at {settings.clock.isoformat()}", file=sys.stderr)
         return 1
-    print(_cron(upcoming) if args.format == "cron" else iso)
+    if args.format == "cron":
+        # The label goes to stderr so that `$(mkdocs-reveal next --format cron)` stays one line.
+        print(f"# {_cron_label(upcoming)}", file=sys.stderr)
+        print(_cron(upcoming))
+    else:
+        print(iso)
     return 0
 
 
-def _cron(instant: datetime) -> str:
-    """A one-off cron line in UTC (minute hour day month *), never before the instant."""
-    utc = instant.astimezone(timezone.utc)
-    if utc.second or utc.microsecond:
+def _cron_minute(instant: datetime) -> datetime:
+    """The first whole UTC minute at or after an instant: cron never runs before the reveal."""
+    moment = utc(instant)
+    if moment.second or moment.microsecond:
         # Cron counts whole minutes: running at 09:00 for a 09:00:30 reveal would be early.
-        utc = utc.replace(second=0, microsecond=0) + timedelta(minutes=1)
-    return f"{utc.minute} {utc.hour} {utc.day} {utc.month} *"
+        moment = moment.replace(second=0, microsecond=0) + timedelta(minutes=1)
+    return moment
+
+
+def _cron(instant: datetime) -> str:
+    """A cron line in UTC (minute hour day month *) for one run at or just after the instant."""
+    moment = _cron_minute(instant)
+    return f"{moment.minute} {moment.hour} {moment.day} {moment.month} *"
+
+
+def _cron_label(instant: datetime) -> str:
+    """What the cron line means: UTC, and one-off only if it is replaced after its run."""
+    moment = _cron_minute(instant)
+    return (
+        f"UTC, one-off: runs at {moment:%Y-%m-%d %H:%M} UTC; cron repeats it every year on "
+        "that day, so replace it after that run"
+    )
 
 
 def _github_output(**values: str) -> None:
@@ -371,7 +436,9 @@ def _github_output(**values: str) -> None:
 def _revealed_since(site: Site, args: argparse.Namespace) -> tuple[datetime, list[Item]]:
     """The start of the window (WHEN less the grace) and what was revealed in it."""
     settings = site.settings
-    since = _place(args.since, "--since", settings.tz, settings.reveal_time)
+    warnings: list[str] = []
+    since = _place(args.since, "--since", settings.tz, settings.reveal_time, warnings)
+    _say_warnings(warnings, getattr(args, "strict", False))
     since -= timedelta(minutes=args.grace)
     return since, announce.revealed_between(site.items, since, settings.clock)
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import datetime, timedelta, tzinfo
 from itertools import pairwise
+
+from mkdocs_reveal.timeline.clock import until, utc
 
 # GitHub disables scheduled workflows in public repositories after 60 days without activity.
 INACTIVITY = timedelta(days=60)
@@ -15,16 +17,11 @@ def publishing_notices(
 ) -> list[str]:
     """Say when the next reveal is past the inactivity limit, or two come closer than a run."""
     # Only what is still pending can be missed; equal instants are one reveal, one deploy.
-    pending = sorted(
-        {
-            instant.astimezone(timezone.utc)
-            for instant in instants
-            if instant is not None and instant > clock
-        }
-    )
+    now = utc(clock)
+    pending = sorted({utc(i) for i in instants if i is not None and utc(i) > now})
     found: list[str] = []
-    if pending and pending[0] - clock > INACTIVITY:
-        days = (pending[0] - clock).days
+    if pending and until(pending[0], now) > INACTIVITY:
+        days = until(pending[0], now).days
         found.append(
             f"the next reveal, {_local(pending[0], tz)}, is {days} days away: GitHub disables "
             "scheduled workflows in public repositories after 60 days without activity, so "

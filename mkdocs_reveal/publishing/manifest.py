@@ -127,13 +127,24 @@ def absolute(url: str | None, site_url: str | None) -> str | None:
 
 
 def document(
-    items: list[Item], *, clock: datetime, tz: tzinfo, timezone_name: str, site_url: str | None
+    items: list[Item],
+    *,
+    clock: datetime,
+    tz: tzinfo,
+    timezone_name: str,
+    site_url: str | None,
+    cron_interval: int | None = None,
 ) -> dict[str, Any]:
-    """The manifest's content: the clock, the time zone, the next reveal and every item."""
+    """The manifest's content: the clock, the time zone, the next reveal and every item.
+
+    The reader's script reads `generated` (is the published build newer than a reveal?) and
+    `cron_interval` (how long until the scheduled deploy publishes it).
+    """
     upcoming = next_reveal([item.instant for item in items], clock)
     return {
         "generated": clock.astimezone(tz).isoformat(),
         "timezone": timezone_name,
+        "cron_interval": cron_interval,
         "next_reveal": upcoming.astimezone(tz).isoformat() if upcoming else None,
         "items": [
             {

@@ -1,4 +1,8 @@
-"""Reveal dates: timezones, times of day, ISO and English dates, year inference, weekday checks."""
+"""Reveal dates: timezones, times of day, ISO and English dates, year inference, weekday checks.
+
+Time zones come from the standard library's `zoneinfo` (with the `tzdata` package where the
+system has no database); dateutil only reads the author's words.
+"""
 
 from __future__ import annotations
 
@@ -14,12 +18,12 @@ from typing import Any
 
 from babel import Locale
 from dateutil import parser
-from dateutil.tz import UTC, datetime_ambiguous, datetime_exists, gettz, tzoffset
 
 from mkdocs_reveal.diagnostics import RevealError
 
 __all__ = [
     "RevealDate",
+    "impossible_iso",
     "localize",
     "parse_reveal_date",
     "parse_time_of_day",
@@ -50,6 +54,9 @@ _WORD = re.compile(r"[^\W\d_]+")
 _WORDS = parser.parserinfo()  # dateutil's own English vocabulary, only ever read
 # Only the shape is checked here; dateutil reads the value.
 _TIME_OF_DAY = re.compile(r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?")
+# An ISO-looking date, so that "2025-13-01" is not handed to the English reader, which might
+# take 13 for the day.
+_ISO_SHAPE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[T ].*)?")
 
 
 @dataclass(frozen=True)
@@ -65,26 +72,29 @@ class RevealDate:
 def parse_timezone(name: str) -> tzinfo:
     """Return the tzinfo for an IANA timezone name such as Europe/Oslo, or UTC."""
     key = name.strip()
+    if key == "UTC":
+        return timezone.utc
     names = zone_names()
-    # gettz alone is not a validator: it returns local time for "" and builds a POSIX TZ rule
-    # from junk such as "EST5EDT-ish", so only names in the IANA database get through.
-    if key != "UTC" and key not in names:
+    # Only names in the IANA database get through: ZoneInfo would also read a file path
+    # relative to its search path, and "" or "Local" mean nothing portable.
+    if key not in names:
         raise RevealError(
             f"unknown timezone '{name}': use an IANA name such as Europe/Oslo or UTC"
             + _did_you_mean(key, sorted({*names, "UTC"}))
         )
-    found = gettz(key)
-    if found is None:  # pragma: no cover - gettz reads the databases the names come from
-        raise RevealError(f"timezone '{name}' could not be loaded: use another IANA name or UTC")
-    return found
+    try:
+        return zoneinfo.ZoneInfo(key)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as error:  # pragma: no cover
+        raise RevealError(
+            f"timezone '{name}' could not be loaded: use another IANA name or UTC"
+        ) from error
 
 
 @functools.cache
 def zone_names() -> frozenset[str]:
     """The IANA time zone names this machine knows: its own database, and the tzdata package's."""
-    # The names only. dateutil's `get_zonefile_instance`, used before, loads all ~600 zones:
-    # 120,000 references that every full garbage collection of a build then walked. The zone
-    # itself comes from `gettz`, which reads that one zone from the same databases.
+    # The names only: loading all ~600 zones would leave 120,000 references that every full
+    # garbage collection of a build then walks. `ZoneInfo` reads the one zone a site names.
     return frozenset(zoneinfo.available_timezones())
 
 
@@ -116,7 +126,7 @@ def localize(naive: datetime, tz: tzinfo) -> tuple[datetime, str | None]:
     wall = naive.replace(tzinfo=None, fold=0)
     try:
         earlier = wall.replace(tzinfo=tz)
-        if not datetime_exists(earlier):
+        if not _wall_exists(earlier):
             chosen, gap_start = _first_instant_after_gap(wall, tz)
             start, end = _wall_text(gap_start, wall.date()), _wall_text(_wall(chosen), wall.date())
             return chosen, (
@@ -125,9 +135,9 @@ def localize(naive: datetime, tz: tzinfo) -> tuple[datetime, str | None]:
                 "time outside the gap or an explicit UTC offset"
             )
         later = wall.replace(tzinfo=tz, fold=1)
-        # datetime_ambiguous also reports transitions that change only the DST flag; an instant
-        # is only in doubt when the two readings have different UTC offsets.
-        if datetime_ambiguous(earlier) and earlier.utcoffset() != later.utcoffset():
+        # A wall time that exists is in doubt only when its two readings (PEP 495's `fold`)
+        # have different UTC offsets; a transition that changes only the DST flag is harmless.
+        if earlier.utcoffset() != later.utcoffset():
             return earlier, (
                 f"{_wall_text(wall)} happens twice in this timezone (clocks go back from "
                 f"{_offset_text(earlier)} to {_offset_text(later)}); using the earlier, "
@@ -140,6 +150,12 @@ def localize(naive: datetime, tz: tzinfo) -> tuple[datetime, str | None]:
             "write a date between years 2 and 9998"
         ) from error
     return earlier, None
+
+
+def _wall_exists(local: datetime) -> bool:
+    """Whether an aware wall time exists in its zone: it survives a round trip through UTC."""
+    back = local.astimezone(timezone.utc).astimezone(local.tzinfo)
+    return back.replace(tzinfo=None) == local.replace(tzinfo=None)
 
 
 def _wall(instant: datetime) -> datetime:
@@ -197,6 +213,9 @@ def read_iso(text: str) -> tuple[datetime, bool]:
     try:
         found = parser.isoparse(value)
     except (ValueError, OverflowError) as error:
+        impossible = impossible_iso(value)  # a month or day that does not exist is named so
+        if impossible is not None:
+            raise RevealError(impossible) from error
         raise RevealError(
             f"'{text}' is not an ISO 8601 date or datetime: write it as 2025-11-03 or "
             "2025-11-03T09:00"
@@ -281,7 +300,7 @@ def _zone_for(value: str) -> Callable[[str | None, int | None], tzinfo | None]:
                 f"'{value}' names the timezone '{name}', which cannot be read reliably: write a "
                 "UTC offset such as +01:00, or leave it out to use the configured timezone"
             )
-        return UTC if offset == 0 else tzoffset(None, offset)
+        return timezone(timedelta(seconds=offset))
 
     return zone
 
@@ -355,7 +374,9 @@ def _read(text: str) -> tuple[bool, bool, datetime]:
     try:
         parser.isoparse(text)
     except (ValueError, OverflowError):
-        pass
+        impossible = impossible_iso(text)
+        if impossible is not None:
+            raise RevealError(impossible) from None
     else:
         # ISO first: it is exact about offsets and never guesses day-first or month-first.
         found, date_only = read_iso(text)
@@ -386,6 +407,19 @@ def _read(text: str) -> tuple[bool, bool, datetime]:
     if missing:
         raise RevealError(f"'{text}' has no {' or '.join(missing)}: {_FULL_DATE}")
     return first.year == second.year, first.hour == second.hour, first
+
+
+def impossible_iso(text: str) -> str | None:
+    """Say what is wrong with an ISO-shaped date whose month or day does not exist, if it is."""
+    shape = _ISO_SHAPE.fullmatch(text.strip())
+    if shape is None:
+        return None
+    year, month, day = (int(part) for part in shape.groups())
+    if not 1 <= month <= 12:
+        return (
+            f"'{text.strip()}' has no month {month}: months run from 01 to 12 — correct the month"
+        )
+    return _impossible((year, month, day))
 
 
 def _impossible(seen: tuple[int | None, int | None, int | None]) -> str | None:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from enum import Enum
 from typing import Literal
 
-from mkdocs_reveal.timeline.clock import is_revealed
+from mkdocs_reveal.timeline.clock import earliest, is_revealed, same_instant, utc
 from mkdocs_reveal.timeline.dates import RevealDate
 
 Source = Literal["config", "series", "front matter", "meta file", "preview"]
@@ -36,6 +36,7 @@ class Entry:
     path: str
     date: RevealDate
     source: Source
+    where: str = ""  # where the author wrote it, as `mkdocs.yml:12` or `docs/part.md:2`
 
     @property
     def instant(self) -> datetime:
@@ -65,12 +66,15 @@ class Schedule:
             return None
         if same_instant(known.instant, entry.instant):
             return None
-        later = max(known, entry, key=lambda item: item.instant)
+        later = max(known, entry, key=lambda item: utc(item.instant))
         self.entries[entry.path] = later
+        place = f"{entry.where}: " if entry.where else f"{entry.path}: "
+        known_place = f" ({known.where})" if known.where else ""
         return (
-            f"{entry.path}: the {known.source} reveals it at {known.instant.isoformat()} but its "
-            f"{entry.source} says {entry.instant.isoformat()}: make them agree; until then it "
-            f"follows the later one, {later.instant.isoformat()}"
+            f"{place}the {known.source}{known_place} reveals {entry.path} at "
+            f"{known.instant.isoformat()} but its {entry.source} says "
+            f"{entry.instant.isoformat()}: make them agree; until then it follows the later "
+            f"one, {later.instant.isoformat()}"
         )
 
     def hold(self, path: str, source: Source) -> None:
@@ -90,15 +94,13 @@ class Schedule:
         return path in self.entries or path in self.held
 
 
-def same_instant(first: datetime, second: datetime) -> bool:
-    """Compare instants in UTC: wall times in a DST overlap never compare equal across zones."""
-    return first.astimezone(timezone.utc) == second.astimezone(timezone.utc)
-
-
 def next_reveal(instants: Iterable[datetime | None], clock: datetime) -> datetime | None:
     """The earliest instant after the clock, or None when nothing is pending."""
-    pending = [instant for instant in instants if instant is not None and instant > clock]
-    return min(pending, default=None)
+    now = utc(clock)
+    return earliest(instant for instant in instants if instant is not None and utc(instant) > now)
+
+
+__all__ = ["Entry", "Schedule", "next_reveal", "normalise_path", "same_instant"]
 
 
 def normalise_path(path: str) -> str:

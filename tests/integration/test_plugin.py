@@ -166,7 +166,13 @@ def test_front_matter_schedules_a_page_and_disagreement_warns(site: SiteFactory)
     pages["extra.md"] = "---\nreveal: 2025-12-01 18:00\n---\n\n# Extra\n\nzephyrcandle\n"
     project = site(pages, reveal=series.reveal_options())
     build = project.build(env={"MKDOCS_REVEAL_NOW": "2025-11-24T12:00:00+01:00"})
-    assert "series/collective.md: the config reveals it at 2025-11-24T09:00:00+01:00" in build.log
+    lines = (project.root / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if "series/collective.md:" in text)
+    assert (
+        f"docs/series/collective.md:2: the config (mkdocs.yml:{line}) reveals "
+        "series/collective.md at 2025-11-24T09:00:00+01:00 but its front matter says "
+        "2025-11-25T09:00:00+01:00"
+    ) in build.log
     # The later date wins: part 3 is still sealed.
     assert "glimmerfrost" not in build.text("series/collective/index.html")
     assert build.containing("zephyrcandle") == []
@@ -231,7 +237,7 @@ def test_preview_shows_sealed_content_marked_and_warns_in_build(site: SiteFactor
     assert strict.returncode != 0 and "PREVIEW BUILD" in strict.log
     build = project.build(env=env)
     landing = build.text("series/index.html")
-    assert "glimmerfrost" in landing and "Sealed until Monday, November 24th" in landing
+    assert "glimmerfrost" in landing and "Sealed until Monday, November 24, 2025" in landing
     post = build.text("series/collective/index.html")
     assert "obsidianwren" in post and "reveal-page-marker" in post
     # A normal build afterwards, dirty or not, leaves nothing of the preview behind.

@@ -79,8 +79,8 @@ def test_a_page_scheduled_twice_follows_the_later_date_with_a_warning(site: Site
     strict = project.build("--strict", ok=False, env={"MKDOCS_REVEAL_NOW": "2025-11-20"})
     assert strict.returncode != 0
     warning = (
-        f"{PARTS[2]}: the config reveals it at 2025-11-24T09:00:00+01:00 but its series says "
-        f"{PART_3}: make them agree; until then it follows the later one"
+        f"the config (mkdocs.yml:20) reveals {PARTS[2]} at 2025-11-24T09:00:00+01:00 but its "
+        f"series says {PART_3}: make them agree; until then it follows the later one"
     )
     assert warning in strict.log
     build = project.build(env={"MKDOCS_REVEAL_NOW": "2025-11-20"})

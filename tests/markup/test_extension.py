@@ -31,8 +31,10 @@ def seed_body() -> str:
     return SEED.read_text(encoding="utf-8").split("---\n", 2)[2]
 
 
-# What a sealed stamp carries for the countdown script, in English.
-COUNTDOWN = ' data-reveal-locale="en" data-reveal-due="Out now" data-reveal-reload="Reload"'
+# A pinned clock (the `now` option) is one moment: a sealed stamp says how far it is.
+def left(words: str) -> str:
+    """The countdown part of a stamp judged at a pinned clock."""
+    return f' <span class="reveal-stamp-countdown">{words}</span>'
 
 
 class TestStamp(TestCase):
@@ -47,10 +49,10 @@ class TestStamp(TestCase):
         self.assertMarkdownRenders(
             '<RevealStamp date="Monday, November 10th 2025" />',
             '<p class="reveal-stamp-line"><time class="reveal-stamp is-sealed" '
-            'datetime="2025-11-10T09:00:00+01:00"'
-            f"{COUNTDOWN}>"
+            'datetime="2025-11-10T09:00:00+01:00">'
             '<span class="reveal-stamp-label">Coming</span> '
-            '<span class="reveal-stamp-date">Monday, November 10th 2025</span></time></p>',
+            '<span class="reveal-stamp-date">Monday, November 10, 2025</span>'
+            f"{left('in 7 days')}</time></p>",
         )
 
     def test_revealed_stamp(self) -> None:
@@ -108,10 +110,10 @@ class TestPreview(TestCase):
             "</PostPreview>",
             '<div class="reveal-preview is-sealed" data-reveal-at="2025-11-05T09:00:00+01:00">\n'
             '<p class="reveal-stamp-line"><time class="reveal-stamp is-sealed" '
-            'datetime="2025-11-05T09:00:00+01:00"'
-            f"{COUNTDOWN}>"
+            'datetime="2025-11-05T09:00:00+01:00">'
             '<span class="reveal-stamp-label">Coming</span> '
-            '<span class="reveal-stamp-date">Wednesday, November 5, 2025</span></time></p>\n'
+            '<span class="reveal-stamp-date">Wednesday, November 5, 2025</span>'
+            f"{left('in 24 hours')}</time></p>\n"
             "</div>",
         )
 
@@ -129,7 +131,7 @@ class TestPreview(TestCase):
         )
         assert "Secret" not in html and "eleven" not in html and "item" not in html
         assert 'aria-hidden="true" data-search-exclude' in html
-        assert '<p class="reveal-notice">Available Wednesday, November 5th</p>' in html
+        assert '<p class="reveal-notice">Available Wednesday, November 5, 2025</p>' in html
         placeholder = html[html.index("reveal-placeholder") :]
         assert placeholder.count("<li>") == 3 and "<ol>" in placeholder
         assert re.search(r"<p><strong>\w+ \w+:</strong></p>", placeholder)

@@ -159,7 +159,11 @@ def test_warnings_go_to_stderr(site: SiteFactory) -> None:
     project = site(pages, reveal=series.reveal_options())
     done = run(project.root, "next", now=AFTER_ALL)
     assert done.returncode == 0 and done.stdout == "2025-11-25T09:00:00+01:00\n"
-    assert "warning: series/collective.md: the config reveals it at" in done.stderr
+    assert (
+        "warning: docs/series/collective.md:2: the config (mkdocs.yml:14) reveals "
+        "series/collective.md at 2025-11-24T09:00:00+01:00 but its front matter says "
+        "2025-11-25T09:00:00+01:00"
+    ) in done.stderr
     assert "warning: docs/series/index.md:28: November 10th 2025 is a Monday" in done.stderr
 
 
@@ -228,3 +232,103 @@ def test_a_post_that_names_no_page_is_the_same_warning_for_the_build_and_the_cli
     assert strict.returncode == 2
     assert message in strict.stderr and "strict" in strict.stderr
     assert run(project.root, "due", "--strict", "--since", "2025-10-01").returncode == 2
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        # YAML itself reads these as dates and fails with no file or line of its own.
+        (
+            "      schedule:\n        series/workflow.md: 2027-02-29\n",
+            "mkdocs.yml:{line}: 2027-02-29 is not a date: February 2027 has no day 29: 2027 is "
+            "not a leap year — correct the day or year",
+        ),
+        (
+            "      now: 2025-13-01\n",
+            "mkdocs.yml:{line}: 2025-13-01 is not a date: '2025-13-01' has no month 13: months "
+            "run from 01 to 12 — correct the month",
+        ),
+        # Quoted, the plugin reads them and says the same, with the option's line.
+        (
+            '      now: "2025-13-01"\n',
+            "mkdocs.yml:{line}: the 'now' option '2025-13-01' is not a date: '2025-13-01' has "
+            "no month 13",
+        ),
+        (
+            '      schedule:\n        series/workflow.md: "2027-02-29"\n',
+            "mkdocs.yml:{line}: schedule: series/workflow.md: February 2027 has no day 29",
+        ),
+    ],
+)
+@pytest.mark.parametrize("command", [("status",), ("next",), ("due", "--since", "2025-11-01")])
+def test_impossible_dates_in_mkdocs_yml_are_errors_with_their_line(
+    site: SiteFactory, written: str, message: str, command: tuple[str, ...]
+) -> None:
+    project = site(series.pages())
+    config = (
+        "site_name: Test site\nplugins:\n  - search\n  - reveal:\n"
+        f"      timezone: Europe/Oslo\n{written}"
+    )
+    line = config.count("\n")  # the value stands on the last line written
+    (project.root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    done = run(project.root, *command)
+    # 1 would tell a deploy workflow "nothing due": an input error is never an answer.
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert message.format(line=line) in done.stderr
+    assert "Traceback" not in done.stderr and done.stdout == ""
+
+
+def test_schedule_warnings_name_the_line_in_mkdocs_yml_in_the_cli_and_the_build(
+    site: SiteFactory,
+) -> None:
+    reveal = series.reveal_options()
+    reveal["schedule"]["series/workflow.md"] = "2026-03-29 02:30"  # inside the spring gap
+    project = site(series.pages(), reveal=reveal)
+    lines = (project.root / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if text.strip().startswith("series/workf"))
+    where = f"mkdocs.yml:{line}: schedule: series/workflow.md: 2026-03-29 02:30 does not exist"
+    done = run(project.root, "status", now="2025-11-12")
+    assert f"warning: {where}" in done.stderr
+    build = project.build(env={"MKDOCS_REVEAL_NOW": "2025-11-12"})
+    assert f"WARNING -  reveal: {where}" in build.log
+    assert str(project.root / "mkdocs.yml") not in build.log + done.stderr
+
+
+def test_a_page_that_cannot_be_read_is_an_error_not_an_answer(site: SiteFactory) -> None:
+    project = site(series.pages(), reveal=series.reveal_options())
+    (project.root / "docs" / "gone.md").symlink_to(project.root / "nowhere.md")
+    done = run(project.root, "due", "--since", "2025-11-01", now="2025-11-12")
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "gone.md: cannot be read (No such file or directory): fix or remove it" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_cron_format_is_labelled_utc_and_one_off(project: Site) -> None:
+    done = run(project.root, "next", "--format", "cron", now=BEFORE_1)
+    assert done.stdout == "0 8 3 11 *\n"  # one line, for $(…) in a workflow
+    assert done.stderr == (
+        "# UTC, one-off: runs at 2025-11-03 08:00 UTC; cron repeats it every year on that day, "
+        "so replace it after that run\n"
+    )
+    help_text = run(project.root, "next", "--help").stdout
+    assert "in UTC" in help_text and "every year" in help_text
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("timezone", "Europe/Olso", "unknown timezone 'Europe/Olso'"),
+        ("reveal_time", "9 o'clock", "is not a time of day: write it as HH:MM"),
+    ],
+)
+def test_option_errors_name_their_line_in_the_cli_and_the_build(
+    site: SiteFactory, option: str, value: str, message: str
+) -> None:
+    project = site(series.pages(), reveal=series.reveal_options(**{option: value}))
+    lines = (project.root / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if text.strip().startswith(f"{option}:"))
+    done = run(project.root, "next")
+    assert done.returncode == 2
+    assert f"mkdocs.yml:{line}: " in done.stderr and message in done.stderr
+    build = project.build(ok=False)
+    assert build.returncode != 0 and f"mkdocs.yml:{line}: " in build.log

@@ -167,8 +167,6 @@ def test_naive_fallback_is_not_checked_when_unused() -> None:
         "Nov 3 2025",
         "2025",
         "2025-11",
-        "2025-13-01",
-        "2025-11-31",
     ],
 )
 def test_bad_env_value_names_the_variable_and_an_example(value: str) -> None:
@@ -177,6 +175,23 @@ def test_bad_env_value_names_the_variable_and_an_example(value: str) -> None:
         clock({ENV_NOW: value}, option="2025-11-05")
     message = str(caught.value)
     assert message.startswith(f"MKDOCS_REVEAL_NOW='{value}' is not a full ISO 8601 date")
+    assert "MKDOCS_REVEAL_NOW=2025-11-03" in message
+
+
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [
+        ("2025-13-01", "'2025-13-01' has no month 13: months run from 01 to 12"),
+        ("2025-11-31", "November has no day 31: it has 30 days"),
+        ("2027-02-29T09:00", "February 2027 has no day 29: 2027 is not a leap year"),
+    ],
+)
+def test_impossible_env_value_says_what_does_not_exist(value: str, reason: str) -> None:
+    """A date that does not exist is named as such, not as a form of ISO 8601 it is not."""
+    with pytest.raises(RevealError) as caught:
+        clock({ENV_NOW: value})
+    message = str(caught.value)
+    assert message.startswith(f"MKDOCS_REVEAL_NOW='{value}' is not a date: {reason}")
     assert "MKDOCS_REVEAL_NOW=2025-11-03" in message
 
 
