@@ -19,6 +19,7 @@ from mkdocs_reveal.diagnostics import RevealError
 KEY = "reveal"
 # Where a date could be: a `reveal:` key at the start of a line (any case, any indentation).
 KEY_LINE = re.compile(r"^[ \t]*reveal[ \t]*:", re.IGNORECASE | re.MULTILINE)
+TOP_KEY_LINE = re.compile(r"^reveal[ \t]*:", re.IGNORECASE | re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,14 @@ def read_reveal(text: str) -> Found | None:
         return None  # cheap: no line of the page starts with `reveal:`
     if text.startswith("---"):
         return _from_yaml(text)
+    if text.lstrip().startswith("---"):
+        skipped = text[: len(text) - len(text.lstrip())].count("\n")
+        line = _key_line(text.lstrip().split("\n\n", 1)[0], offset=skipped)
+        if line is not None:
+            raise RevealError(
+                f"{line}: front matter must start on the first line; after a blank line MkDocs "
+                "publishes it as text, `reveal:` included: remove what comes before the ---"
+            )
     if META_RE.match(text.split("\n", 1)[0]):
         return _from_multimarkdown(text)
     return None  # `reveal:` in the body is prose or code, not the page's date
@@ -57,6 +66,15 @@ def _from_yaml(text: str) -> Found | None:
     line = _key_line(block.group(1), offset=1)
     if line is None:
         return None
+    twice = [
+        block.group(1).count("\n", 0, match.start()) + 2
+        for match in TOP_KEY_LINE.finditer(block.group(1))
+    ]
+    if len(twice) > 1:
+        # YAML keeps the last one silently, which may be the earlier date.
+        raise RevealError(
+            f"{twice[1]}: `reveal:` is written on lines {twice[0]} and {twice[1]}: keep one"
+        )
     try:
         meta = yaml.safe_load(block.group(1))
     except yaml.MarkedYAMLError as error:

@@ -144,7 +144,12 @@ class RevealPlugin(BasePlugin[RevealConfig]):
             state.sealed_urls = {file.url for file in stand_ins if file is not None}
         return nav
 
-    @event_priority(-200)  # last: after nav plugins (awesome-nav) have built theirs
+    @event_priority(99)  # right after awesome-nav (100), before plugins that read the nav at 0
+    def _nav_early(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Leave excluded pages out of a navigation a nav plugin has just built."""
+        return self._nav_last(nav, config=config, files=files)
+
+    @event_priority(-200)  # last: after nav plugins have built theirs, whatever their priority
     def _nav_last(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Leave excluded pages out of the navigation, whichever plugin built it."""
         state = self.state
@@ -152,7 +157,7 @@ class RevealPlugin(BasePlugin[RevealConfig]):
             return nav
         return navigation.prune_built(nav, set(state.links.excluded))
 
-    on_nav = CombinedEvent(_nav_first, _nav_last)
+    on_nav = CombinedEvent(_nav_first, _nav_early, _nav_last)
 
     @event_priority(200)  # first: no other plugin (search, blog, rss, tags) sees sealed text
     def _markdown_first(
@@ -163,6 +168,17 @@ class RevealPlugin(BasePlugin[RevealConfig]):
             return markdown
         return previews.seal_page(self.state, markdown, page, config)
 
+    # At 0, MkDocs runs plugins in the order `plugins` lists them: after includes (100) and
+    # after macros (0) listed before `reveal`, before llms plugins (0) listed after it.
+    @event_priority(0)
+    def _markdown_included(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """Seal tags included text brought in, before plugins that keep `page.markdown` read it."""
+        if self.state is None:
+            return markdown
+        return previews.seal_page_again(self.state, markdown, page, config)
+
     @event_priority(-200)  # last: after includes and macros, so `page.markdown` holds no secret
     def _markdown_last(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
@@ -172,7 +188,7 @@ class RevealPlugin(BasePlugin[RevealConfig]):
             return markdown
         return previews.seal_page_again(self.state, markdown, page, config)
 
-    on_page_markdown = CombinedEvent(_markdown_first, _markdown_last)
+    on_page_markdown = CombinedEvent(_markdown_first, _markdown_included, _markdown_last)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
         """Drop attachments only sealed content refers to, before MkDocs copies them."""

@@ -195,15 +195,14 @@ def _meta_file_name(config: MkDocsConfig) -> str:
 
 
 def _inherited(file: File, defaults: dict[str, RevealDate | Hold]) -> Entry | Hold | None:
-    """A page's date from the nearest meta file above it (the page's own front matter wins)."""
-    folder = posixpath.dirname(file.src_uri)
-    while True:
-        if folder in defaults:
-            date = defaults[folder]
-            return date if isinstance(date, Hold) else Entry(file.src_uri, date, "meta file")
-        if not folder:
-            return None
-        folder = posixpath.dirname(folder)
+    """A page's date from the deepest meta file that covers it (its own front matter wins)."""
+    # Covered as Material's meta plugin covers pages: by a plain prefix of the path, so that
+    # `blog/.meta.yml` covers `blogroll/` too. Where Material applies a date, so do we.
+    covering = [folder for folder in defaults if file.src_uri.startswith(folder)]
+    if not covering:
+        return None
+    date = defaults[max(covering, key=len)]
+    return date if isinstance(date, Hold) else Entry(file.src_uri, date, "meta file")
 
 
 def _date_posts(

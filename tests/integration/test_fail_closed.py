@@ -157,7 +157,7 @@ def test_text_included_after_our_first_pass_is_sealed_in_page_markdown(
     site: SiteFactory, plugin: str, include: str
 ) -> None:
     pages = {"index.md": f"# Home\n\n{include}\n"}
-    plugins = ["search", plugin, {"reveal": OPTIONS}, "llmstxt"]
+    plugins = ["search", plugin, {"reveal": OPTIONS}, "llmstxt", "llms-source"]
     extra = {"hooks": ["dump.py"], "exclude_docs": "snippets/\n"}
     if plugin == "macros":
         extra = {"hooks": ["dump.py"]}
@@ -174,6 +174,7 @@ def test_text_included_after_our_first_pass_is_sealed_in_page_markdown(
     assert "reveal-preview is-sealed" in build.text("index.html")
     assert build.containing("quillvane") == []
     assert (build.site / "markdown" / "index.md.txt").is_file()
+    assert (build.site / "llms-full.txt").is_file()
 
 
 def test_a_schedule_entry_covers_every_language_and_stand_ins_survive_i18n(
@@ -273,3 +274,37 @@ def test_attachments_only_sealed_content_names_stay_out_however_they_are_named(
     build = project.build()
     for word in ("rawquill", "spacequill", "absolutequill"):
         assert build.containing(word) == [], word
+
+
+@pytest.mark.parametrize(
+    ("page", "message"),
+    [
+        (
+            "---\ntitle: Part\nreveal: 2025-12-01\nreveal: 2025-11-01\n---\n\n",
+            "docs/part.md:4: `reveal:` is written on lines 3 and 4: keep one",
+        ),
+        (
+            "\n---\ntitle: Part\nreveal: 2025-12-01\n---\n\n",
+            "docs/part.md:4: front matter must start on the first line",
+        ),
+    ],
+    ids=["written-twice", "after-a-blank-line"],
+)
+def test_front_matter_that_would_reveal_early_stops_the_build(
+    site: SiteFactory, page: str, message: str
+) -> None:
+    text = page + "# Part\n\nThe quillvane chapter.\n"
+    build = site({"index.md": INDEX, "part.md": text}, reveal=OPTIONS).build(ok=False)
+    assert build.returncode != 0
+    assert message in build.log
+    assert build.containing("quillvane") == []
+
+
+def test_a_meta_file_covers_pages_as_materials_meta_plugin_does(site: SiteFactory) -> None:
+    pages = {
+        "index.md": INDEX,
+        "blog/.meta.yml": "reveal: 2025-12-01\n",
+        "blogroll/list.md": "# Blogroll\n\nThe quillvane list.\n",
+    }
+    build = site(pages, plugins=["search", "meta", {"reveal": OPTIONS}]).build()
+    assert build.containing("quillvane") == []
