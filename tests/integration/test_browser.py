@@ -700,7 +700,7 @@ def test_a_held_part_says_coming_soon_legibly_with_no_countdown(
     part.write_text(part.read_text("utf-8").replace("---\n", "---\nreveal: hold\n", 1), "utf-8")
     with serving(root / "site") as base:
         site.config["site_url"] = base
-        tab = reader(Served(site.build().site, base))
+        tab = reader(Served(site.build().site, base, site))
         # A month after part 3's date: held all the same, with nothing to count down to.
         page = tab.open(at=PART_3 + timedelta(days=30))
         if scheme == "dark":
