@@ -9,7 +9,7 @@ from mkdocs_reveal.diagnostics import report
 from mkdocs_reveal.integration import reader
 from mkdocs_reveal.integration.build import BuildState
 from mkdocs_reveal.integration.sealed_pages import preview_banner
-from mkdocs_reveal.markup import tags
+from mkdocs_reveal.markup import code
 from mkdocs_reveal.markup.extension import PageContext
 from mkdocs_reveal.markup.transform import transform
 from mkdocs_reveal.timeline.schedule import normalise_path
@@ -21,24 +21,23 @@ def seal_page(state: BuildState, markdown: str, page: Page, config: MkDocsConfig
     display = reader.display_path(page.file.src_uri, config)
     context = PageContext(
         path=display,
-        anchor=reader.page_anchor(page.meta, settings),
+        page_date=reader.page_anchor(page.meta, settings),
         schedule=lambda post: state.schedule.instant(normalise_path(post)),
     )
     result = transform(
         markdown,
         settings,
         state.extension.fragments.store,
-        anchor=context.anchor,
+        page_date=context.page_date,
         schedule=context.schedule,
         # Reading the source again to count front matter lines is for pages with tags.
         first_line=lambda: _first_line(page, markdown),
         # Raw text: fences are still there, and are code only as the site's extensions say.
-        fences=tags.fence_rule(
-            name for name in config.markdown_extensions if isinstance(name, str)
-        ),
+        rules=code.dialect(name for name in config.markdown_extensions if isinstance(name, str)),
     )
     problems = result.problems + reader.unknown_posts(result.outcomes, state.doc_uris)
     report(sorted(problems, key=lambda problem: problem.line), display)
+    context.reported.update(problem.message for problem in result.problems)
     state.outcomes.extend(result.outcomes)
     state.ledger.record(page, result.outcomes)
     state.check.publish(result.markdown)

@@ -22,7 +22,7 @@ from mkdocs.utils.meta import get_data
 
 from mkdocs_reveal.diagnostics import Problem, RevealError
 from mkdocs_reveal.integration.config import RevealConfig
-from mkdocs_reveal.markup import tags
+from mkdocs_reveal.markup import code, names
 from mkdocs_reveal.markup.transform import Outcome, Settings, transform
 from mkdocs_reveal.timeline.clock import ENV_NOW, resolve_clock
 from mkdocs_reveal.timeline.dates import (
@@ -30,6 +30,7 @@ from mkdocs_reveal.timeline.dates import (
     parse_reveal_date,
     parse_time_of_day,
     parse_timezone,
+    read_page_date,
 )
 from mkdocs_reveal.timeline.schedule import Entry, Schedule, normalise_path
 
@@ -130,14 +131,7 @@ def page_anchor(meta: Mapping[str, Any], settings: Settings) -> datetime | None:
     value = meta.get("date")
     if isinstance(value, dict):  # Material's blog: date: {created: …}
         value = value.get("created")
-    if not isinstance(value, str | date):
-        return None
-    try:
-        return parse_reveal_date(
-            value, tz=settings.tz, reveal_time=settings.reveal_time, anchor=settings.clock
-        ).instant
-    except RevealError:
-        return None
+    return read_page_date(value, tz=settings.tz, reveal_time=settings.reveal_time)
 
 
 def body_line(source: str, markdown: str) -> int:
@@ -160,7 +154,7 @@ def find_previews(
     files: Files, settings: Settings, schedule: Schedule, config: MkDocsConfig
 ) -> list[Found]:
     """Judge every page's tags at the clock, as a build would, without rendering anything."""
-    fences = tags.fence_rule(name for name in config.markdown_extensions if isinstance(name, str))
+    rules = code.dialect(name for name in config.markdown_extensions if isinstance(name, str))
     found: list[Found] = []
     doc_uris = {file.src_uri for file in files.documentation_pages()}
     for file in files.documentation_pages():
@@ -169,17 +163,17 @@ def find_previews(
             # A build shows a sealed page's stand-in, not its own tags: they are not on the site.
             continue
         source = file.content_string
-        if not tags.MENTION.search(source):
+        if not names.mentions(source):
             continue
         markdown, meta = get_data(source)
         result = transform(
             markdown,
             settings,
             lambda html: "",  # nothing is rendered: only the outcomes are wanted
-            anchor=page_anchor(meta, settings),
+            page_date=page_anchor(meta, settings),
             schedule=lambda post: schedule.instant(normalise_path(post)),
             first_line=body_line(source, markdown),
-            fences=fences,
+            rules=rules,
         )
         problems = sorted(
             [*result.problems, *unknown_posts(result.outcomes, doc_uris)],
