@@ -12,7 +12,7 @@ from mkdocs_reveal.diagnostics import report
 from mkdocs_reveal.integration import reader
 from mkdocs_reveal.integration.build import BuildState
 from mkdocs_reveal.integration.sealed_pages import preview_banner
-from mkdocs_reveal.markup import tags
+from mkdocs_reveal.markup import code, names
 from mkdocs_reveal.markup.extension import PageContext
 from mkdocs_reveal.markup.mojibake import mojibake_problems
 from mkdocs_reveal.markup.transform import transform
@@ -24,7 +24,7 @@ def seal_page(state: BuildState, markdown: str, page: Page, config: MkDocsConfig
     settings = state.settings
     context = PageContext(
         path=reader.display_path(page.file.src_uri, config),
-        anchor=reader.page_anchor(page.meta, settings),
+        page_date=reader.page_anchor(page.meta, settings),
         schedule=lambda post: state.schedule.instant(normalise_path(post)),
     )
     # The extension's second pass (content that arrives after this hook) finds its page here.
@@ -42,7 +42,7 @@ def seal_page_again(state: BuildState, markdown: str, page: Page, config: MkDocs
     """Seal tags that other plugins put into the page's Markdown after our first pass."""
     # Their text (an include, a macro) has no line in the page's source: lines count in the
     # page's Markdown as it is now, and the messages say so.
-    if not tags.MENTION.search(markdown):
+    if not names.mentions(markdown):
         return markdown
     return _seal(state, markdown, page, config, first_line=1, late=True)
 
@@ -63,13 +63,11 @@ def _seal(
         markdown,
         settings,
         state.extension.fragments.store,
-        anchor=context.anchor,
+        page_date=context.page_date,
         schedule=context.schedule,
         first_line=first_line,
         # Raw text: fences are still there, and are code only as the site's extensions say.
-        fences=tags.fence_rule(
-            name for name in config.markdown_extensions if isinstance(name, str)
-        ),
+        rules=code.dialect(name for name in config.markdown_extensions if isinstance(name, str)),
     )
     display = context.path
     problems = result.problems + reader.unknown_posts(result.outcomes, state.doc_uris)
@@ -83,6 +81,7 @@ def _seal(
         f"{display} (in text another plugin added, by its Markdown's lines)" if late else display
     )
     report(sorted(problems, key=lambda problem: problem.line), where)
+    context.reported.update(problem.message for problem in result.problems)
     state.outcomes.extend(result.outcomes)
     state.ledger.record(page, result.outcomes)
     state.check.publish(result.markdown)

@@ -25,7 +25,7 @@ from mkdocs.utils.meta import get_data
 from mkdocs_reveal.diagnostics import Problem, RevealError
 from mkdocs_reveal.integration import front_matter, series
 from mkdocs_reveal.integration.config import RevealConfig, where
-from mkdocs_reveal.markup import tags
+from mkdocs_reveal.markup import code, names
 from mkdocs_reveal.markup.transform import Outcome, Settings, transform
 from mkdocs_reveal.timeline.clock import ENV_NOW, resolve_clock
 from mkdocs_reveal.timeline.dates import (
@@ -33,6 +33,7 @@ from mkdocs_reveal.timeline.dates import (
     parse_reveal_date,
     parse_time_of_day,
     parse_timezone,
+    read_page_date,
 )
 from mkdocs_reveal.timeline.schedule import HELD, Entry, Hold, Schedule, is_hold, normalise_path
 
@@ -275,14 +276,7 @@ def page_anchor(meta: Mapping[str, Any], settings: Settings) -> datetime | None:
     value = meta.get("date")
     if isinstance(value, dict):  # Material's blog: date: {created: …}
         value = value.get("created")
-    if not isinstance(value, str | date):
-        return None
-    try:
-        return parse_reveal_date(
-            value, tz=settings.tz, reveal_time=settings.reveal_time, anchor=settings.clock
-        ).instant
-    except RevealError:
-        return None
+    return read_page_date(value, tz=settings.tz, reveal_time=settings.reveal_time)
 
 
 def body_line(source: str, markdown: str) -> int:
@@ -309,7 +303,7 @@ def find_previews(
     doc_uris: set[str],
 ) -> list[Found]:
     """Judge every page's tags at the clock, as a build would, without rendering anything."""
-    fences = tags.fence_rule(name for name in config.markdown_extensions if isinstance(name, str))
+    rules = code.dialect(name for name in config.markdown_extensions if isinstance(name, str))
     found: list[Found] = []
     for file in pages:
         entry = schedule.entries.get(file.src_uri)
@@ -317,17 +311,17 @@ def find_previews(
             # A build shows a sealed page's stand-in, not its own tags: they are not on the site.
             continue
         source = file.content_string
-        if not tags.MENTION.search(source):
+        if not names.mentions(source):
             continue
         markdown, meta = get_data(source)
         result = transform(
             markdown,
             settings,
             lambda html: "",  # nothing is rendered: only the outcomes are wanted
-            anchor=page_anchor(meta, settings),
+            page_date=page_anchor(meta, settings),
             schedule=lambda post: schedule.instant(normalise_path(post)),
             first_line=body_line(source, markdown),
-            fences=fences,
+            rules=rules,
         )
         problems = sorted(
             [*result.problems, *unknown_posts(result.outcomes, doc_uris)],

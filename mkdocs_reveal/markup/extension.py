@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 from typing import Any
 
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
-from mkdocs_reveal.diagnostics import RevealError, report
+from mkdocs_reveal.diagnostics import Problem, report
+from mkdocs_reveal.markup.code import Dialect
 from mkdocs_reveal.markup.transform import ScheduleLookup, Settings, transform
 from mkdocs_reveal.timeline.clock import resolve_clock
-from mkdocs_reveal.timeline.dates import parse_reveal_date, parse_time_of_day, parse_timezone
+from mkdocs_reveal.timeline.dates import parse_time_of_day, parse_timezone, read_page_date
 
 FRAGMENT = re.compile(r"<!-- reveal-fragment (\d+) -->")
 
@@ -59,9 +61,22 @@ class PageContext:
     """What one page's render needs to know, and what it hands back (its sealed text)."""
 
     path: str | None = None  # as the author sees it, for `path:line` in messages
-    anchor: datetime | None = None  # the page's `date`, for dates written without a year
+    page_date: datetime | None = None  # the page's `date:`, for dates written without a year
     schedule: ScheduleLookup | None = None
     secrets: list[str] = field(default_factory=list)
+    # What the host's own pass over the page reported already: tags it left in place (a
+    # preview shown as code) are found again here, and said once.
+    reported: Counter[str] = field(default_factory=Counter)
+
+    def unreported(self, problems: list[Problem]) -> list[Problem]:
+        """The problems not reported already, each reported one taken off once."""
+        fresh = []
+        for problem in problems:
+            if self.reported[problem.message] > 0:
+                self.reported[problem.message] -= 1
+            else:
+                fresh.append(problem)
+        return fresh
 
 
 class PageContexts:
@@ -117,10 +132,13 @@ class RevealPreprocessor(Preprocessor):
             "\n".join(lines),
             settings,
             self.md.htmlStash.store,
-            anchor=page.anchor or _meta_date(self.md, settings),
+            page_date=page.page_date or _meta_date(self.md, settings),
             schedule=page.schedule,
+            # Fences are stashed by now (`fenced_code` and `superfences` run first); raw HTML
+            # is not, and `md_in_html` decides whether `<div markdown>` can hold code.
+            rules=Dialect(md_in_html="markdown_block" in self.md.parser.blockprocessors),
         )
-        report(result.problems, page.path)
+        report(page.unreported(result.problems), page.path)
         page.secrets.extend(result.secrets)
         return ext.fragments.resolve(result.markdown, self.md).split("\n")
 
@@ -193,13 +211,7 @@ def _meta_date(md: Markdown, settings: Settings) -> datetime | None:
     values = meta.get("date")
     if not values:
         return None
-    try:
-        value: str | date = values[0]
-        return parse_reveal_date(
-            value, tz=settings.tz, reveal_time=settings.reveal_time, anchor=settings.clock
-        ).instant
-    except RevealError:
-        return None
+    return read_page_date(values[0], tz=settings.tz, reveal_time=settings.reveal_time)
 
 
 def makeExtension(**kwargs: Any) -> RevealExtension:

@@ -3,39 +3,28 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Set
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from typing import Literal
 
 from mkdocs_reveal.diagnostics import Problem
+from mkdocs_reveal.markup import names
+from mkdocs_reveal.markup.code import PLAIN, Dialect, Kind, code_lines
+from mkdocs_reveal.markup.names import PREVIEW, SPELLING, STAMP, Name
 
-Fences = Literal["none", "top", "nested"]
-PREVIEW = "postpreview"
-STAMP = "revealstamp"
 KNOWN_ATTRIBUTES = {PREVIEW: ("blurred", "date", "post"), STAMP: ("date",)}
-SPELLING = {PREVIEW: "PostPreview", STAMP: "RevealStamp"}
 
-# Fast path: a page that does not contain either tag name is returned untouched.
-MENTION = re.compile(r"<\s*/?\s*(?:postpreview|revealstamp)\b", re.IGNORECASE)
 # A tag alone on its line, behind an optional container prefix: indentation, block quotes,
-# and a list marker (the tag is then the list item's content).
+# and a list marker (the tag is then the list item's content). Any name: `names` says whether
+# it is one of ours, or close enough to be meant as one.
 TAG_LINE = re.compile(
     r"^(?P<prefix>(?P<quotes>(?:[ \t]*>)*)(?P<indent>[ \t]*)(?P<marker>(?:[-*+]|\d+[.)])[ \t]+)?)"
-    r"(?P<tag><\s*/?\s*(?:postpreview|revealstamp)\b[^<>]*>)[ \t]*$",
-    re.IGNORECASE,
+    r"(?P<tag><[ \t]*/?[ \t]*[A-Za-z][^<>]*>)[ \t]*$"
 )
-OPENING = re.compile(r"<\s*postpreview\b", re.IGNORECASE)
-CLOSING = re.compile(r"<\s*/\s*postpreview\b", re.IGNORECASE)
 UNQUOTED = re.compile(r"=\s*[^\s\"']")
-FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,})")
-QUOTE_PREFIX = re.compile(r"^(?:[ \t]*>[ \t]?)+")
-# Openers of indented containers whose content is not an indented code block.
-CONTAINER = re.compile(
-    r"^(?:[-*+][ \t]|\d+[.)][ \t]|!!!|\?\?\?\+?|===\+?|\[\^[^\]]+\]:|:[ \t])",
-)
-INLINE_CODE = re.compile(r"(`+).+?\1")
-CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+# A code span as Python-Markdown reads one: a run of backticks not escaped by a backslash
+# (an even number of backslashes before it escape each other), closed by a run as long.
+INLINE_CODE = re.compile(r"(?<![\\`])(?:\\\\)*(`+)(?!`).+?(?<!`)\1(?!`)")
 
 
 @dataclass
@@ -70,6 +59,7 @@ class Text:
     """Lines outside any tag, kept as they are."""
 
     lines: list[str]
+    numbers: list[int] = field(default_factory=list, compare=False)
 
 
 Node = Text | Stamp | Preview
@@ -81,6 +71,7 @@ class Document:
 
     nodes: list[Node]
     problems: list[Problem]
+    code_tags: set[int] = field(default_factory=set)  # lines with a tag, left as code
 
 
 @dataclass
@@ -90,6 +81,7 @@ class Tag:
     name: str
     closing: bool
     attrs: dict[str, str | None]
+    self_closing: bool = False
 
 
 class _TagReader(HTMLParser):
@@ -105,7 +97,7 @@ class _TagReader(HTMLParser):
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """Record a self-closing tag."""
-        self.tag = Tag(tag, False, dict(attrs))
+        self.tag = Tag(tag, False, dict(attrs), self_closing=True)
 
     def handle_endtag(self, tag: str) -> None:
         """Record a closing tag."""
@@ -118,104 +110,7 @@ def read_tag(source: str) -> Tag | None:
     reader = _TagReader()
     reader.feed(re.sub(r"^<\s*(/?)\s*", r"<\1", source))
     reader.close()
-    if reader.tag is None or reader.tag.name not in KNOWN_ATTRIBUTES:
-        return None
     return reader.tag
-
-
-def fence_rule(extensions: Iterable[str]) -> Fences:
-    """Which fences Python-Markdown will read as code, given the names of its extensions."""
-    names = {name.removeprefix("markdown.extensions.") for name in extensions}
-    if "pymdownx.superfences" in names:
-        return "nested"
-    if names & {"fenced_code", "extra"}:
-        return "top"
-    return "none"
-
-
-def code_lines(lines: list[str], fences: Fences = "none") -> set[int]:
-    """Return the indexes of lines inside fenced code, indented code or multi-line code spans.
-
-    `fences` says which fences are code: none (plain Python-Markdown, or fences already
-    stashed by an earlier preprocessor), top-level only (`fenced_code`), or nested as well
-    (`pymdownx.superfences`). Where in doubt a line is not code: a tag wrongly taken for code
-    would reach the page as raw HTML, its content visible.
-    """
-    inside: set[int] = set()
-    fence: str | None = None
-    fence_start = 0
-    prev_blank = True
-    container_indent = -1  # content indent of the innermost open list/admonition, -1 for none
-    paragraph: list[int] = []
-    for index, raw in enumerate(lines):
-        quote = QUOTE_PREFIX.match(raw)
-        line = raw[len(quote.group(0)) if quote else 0 :]
-        stripped = line.lstrip(" \t")
-        indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip(" "))
-        if fence is not None:
-            inside.add(index)
-            if _closes(fence, raw, stripped, fences):
-                fence = None
-            continue
-        if not stripped.strip():
-            prev_blank = True
-            inside |= _span_lines(lines, paragraph)
-            paragraph = []
-            continue
-        opener = FENCE.match(stripped) if fences != "none" else None
-        if opener and fences == "top" and not raw.startswith(opener.group("fence")):
-            opener = None  # `fenced_code` reads fences only at the start of a top-level line
-        if opener:
-            inside |= _span_lines(lines, paragraph)
-            paragraph = []
-            fence = opener.group("fence")
-            fence_start = index
-            inside.add(index)
-            prev_blank = False
-            continue
-        if prev_blank and indent >= max(container_indent, 0) + 4:
-            # An indented code block: only after a blank line and deeper than any container.
-            inside.add(index)
-            continue
-        if CONTAINER.match(stripped):
-            container_indent = indent + 4
-        elif prev_blank and indent < 4:
-            container_indent = -1 if indent == 0 else container_indent
-        paragraph.append(index)
-        prev_blank = False
-    if fence is not None:
-        # Python-Markdown needs the closing fence: an unclosed one is not code, so it must
-        # not hide the tags after it (they would reach the page as raw HTML, content and all).
-        inside -= set(range(fence_start, len(lines)))
-    inside |= _span_lines(lines, paragraph)
-    return inside
-
-
-def _closes(fence: str, raw: str, stripped: str, fences: Fences) -> bool:
-    """Whether a line closes an open fence, as the site's fence extension reads it."""
-    if fences == "top":
-        return raw.rstrip(" ") == fence
-    closer = stripped.rstrip()
-    return closer.startswith(fence) and closer == closer[0] * len(closer)
-
-
-def _span_lines(lines: list[str], paragraph: list[int]) -> set[int]:
-    """Return the paragraph lines that lie wholly inside a code span of that paragraph."""
-    if len(paragraph) < 2:
-        return set()  # a tag alone on a one-line paragraph cannot be inside a code span
-    starts, offset = [], 0
-    for index in paragraph:
-        starts.append(offset)
-        offset += len(lines[index]) + 1
-    joined = "\n".join(lines[index] for index in paragraph)
-    inside: set[int] = set()
-    # Only matched runs make a span; an unmatched backtick is literal and hides nothing.
-    for span in CODE_SPAN.finditer(joined):
-        for position, index in enumerate(paragraph):
-            end = starts[position] + len(lines[index])
-            if span.start() < starts[position] and end < span.end():
-                inside.add(index)
-    return inside
 
 
 def normalise(text: str) -> str:
@@ -223,16 +118,39 @@ def normalise(text: str) -> str:
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
-def parse(text: str, first_line: int = 1, fences: Fences = "none") -> Document:
-    """Parse Markdown text into text runs, stamps and previews, with line numbers."""
+def parse(
+    text: str, first_line: int = 1, rules: Dialect = PLAIN, not_code: Set[int] = frozenset()
+) -> Document:
+    """Parse Markdown text into text runs, stamps and previews, with line numbers.
+
+    Lines numbered in `not_code` are read as text even where they look like code.
+    """
     lines = normalise(text).split("\n")
-    if not MENTION.search(text):
-        return Document([Text(lines)], [])
+    numbers = list(range(first_line, first_line + len(lines)))
+    if not names.mentions(text):
+        return Document([Text(lines, numbers)], [])
     parser = _Parser()
-    in_code = code_lines(lines, fences)
-    for index, line in enumerate(lines):
-        parser.feed(line, index + first_line, code=index in in_code)
+    code = code_lines(lines, rules)
+    for index, (line, number) in enumerate(zip(lines, numbers, strict=True)):
+        kind = None if number in not_code else code.kind(index)
+        parser.feed(line, number, code=kind)
     return parser.finish()
+
+
+def outside_code(line: str) -> str:
+    """A line without its code spans: what Python-Markdown renders as more than text."""
+    return INLINE_CODE.sub("", line)
+
+
+@dataclass
+class _Container:
+    """A stamp written as a container (`<RevealStamp …>` … `</RevealStamp>`), still open."""
+
+    line: int
+    prefix: str
+    inner: str
+    start: int  # the index of the first node it holds (its own stamp, if it is one)
+    lines: list[int] = field(default_factory=list)  # the plain lines it holds
 
 
 class _Parser:
@@ -248,16 +166,30 @@ class _Parser:
         self.problems: list[Problem] = []
         self.run: list[str] = []
         self.stack: list[Preview] = []  # open previews, outermost first
+        self.numbers: list[int] = []  # of the lines in `run`
+        self.code_tags: set[int] = set()
+        self.container: _Container | None = None
 
-    def feed(self, line: str, number: int, *, code: bool) -> None:
+    def feed(self, line: str, number: int, *, code: Kind | None) -> None:
         """Take one line of the page."""
-        match = None if code else TAG_LINE.match(line)
-        if match is None:
-            if not code and MENTION.search(INLINE_CODE.sub("", line)):
-                self.tag_inside_text(line, number)
-            else:
-                self.plain(line, number)
+        if code is not None and names.mentions(line):
+            self.code_tags.add(number)
+        if code == "fenced":
+            self.plain(line, number)  # a code example, shown as written
             return
+        match = TAG_LINE.match(line)
+        name = names.read_name(match.group("tag")) if match else None
+        if code == "indented":
+            if match and name and name.tag == PREVIEW and not name.closing:
+                self.shown_as_code(match, number)
+            self.plain(line, number)
+        elif match is None or name is None:
+            self.text(line, number)
+        else:
+            self.tag(match, name, line, number)
+
+    def tag(self, match: re.Match[str], name: Name, line: str, number: int) -> None:
+        """A line that holds one tag of ours, or one meant as ours."""
         tag = read_tag(match.group("tag"))
         if tag is None:
             self.warn(
@@ -267,14 +199,15 @@ class _Parser:
             )
             # Fail closed: an unreadable tag line never reaches the output as text.
             self.break_open()
-            return
-        broken = self.check_attributes(tag, match, number)
-        if tag.name == STAMP:
+        elif not name.exact:
+            self.near_miss(name, tag, match, number)
+        elif name.tag == STAMP:
+            self.check_attributes(tag, match, number)
             self.stamp(tag, match, line, number)
         elif tag.closing:
             self.close(number)
         else:
-            self.open(tag, match, number, broken=broken)
+            self.open(tag, match, number, broken=self.check_attributes(tag, match, number))
 
     def warn(self, number: int, message: str) -> None:
         """Note a problem at a line."""
@@ -288,32 +221,84 @@ class _Parser:
     def flush(self) -> None:
         """Close the current run of plain lines."""
         if self.run:
-            self.nodes.append(Text(self.run.copy()))
+            self.nodes.append(Text(self.run.copy(), self.numbers.copy()))
             self.run.clear()
+            self.numbers.clear()
+
+    def begin(self) -> None:
+        """Start a preview at the top: what came before is the page's, stamps' included."""
+        self.container = None
+        self.flush()
 
     def plain(self, line: str, number: int) -> None:
         """A line that is not a tag: in the open preview's body, or in the page."""
         if self.stack:
             self.stack[0].body.append(line)
             self.stack[0].body_lines.append(number)
-        else:
-            self.run.append(line)
+            return
+        self.run.append(line)
+        self.numbers.append(number)
+        if self.container is not None:
+            self.container.lines.append(number)
 
-    def tag_inside_text(self, line: str, number: int) -> None:
+    def text(self, line: str, number: int) -> None:
+        """A line with no tag of its own: plain, unless a tag hides in it."""
+        found = list(names.find(outside_code(line)))
+        if found:
+            self.tag_inside_text(found, number)
+        else:
+            self.plain(line, number)
+
+    def tag_inside_text(self, found: list[Name], number: int) -> None:
         """A tag that does not stand alone on its line: the line is left out, sealed."""
+        slips = "".join(
+            f"; <{name.written}> is not a tag of mkdocs-reveal: did you mean {name.fix}?"
+            for name in found
+            if not name.exact
+        )
         self.warn(
             number,
             "a PostPreview or RevealStamp tag must stand alone on its line; this line "
-            "was left out of the page: put the tag on a line of its own",
+            f"was left out of the page: put the tag on a line of its own{slips}",
         )
         # Fail closed: the line may hold a whole one-line preview with its hidden words,
         # and an opening left open seals what follows, up to its </PostPreview>.
-        outside = INLINE_CODE.sub("", line)
+        previews = [name for name in found if name.tag == PREVIEW]
         if self.stack:
             self.break_open()
-        elif OPENING.search(outside) and not CLOSING.search(outside):
-            self.flush()
+        elif previews and not any(name.closing for name in previews):
+            self.begin()
             self.stack.append(Preview(number, "", "", broken=True))
+
+    def near_miss(self, name: Name, tag: Tag, match: re.Match[str], number: int) -> None:
+        """A tag close to one of ours: meant as ours, so what it holds stays sealed."""
+        self.warn(
+            number,
+            f"<{'/' if name.closing else ''}{name.written}> is not a tag of mkdocs-reveal: "
+            f"did you mean {name.fix}? What it holds stays sealed until it is spelt so",
+        )
+        self.break_open()
+        opens = not (tag.closing or tag.self_closing)
+        if name.tag == STAMP:
+            if tag.closing:
+                self.close_container(number)
+            elif opens and not self.stack:
+                self.hold(match, number)
+        elif tag.closing:
+            if self.stack or self.container is not None:
+                self.close(number)
+        elif opens:
+            self.open(tag, match, number, broken=True)
+
+    def shown_as_code(self, match: re.Match[str], number: int) -> None:
+        """A preview in an indented code block: shown as code by design, but said."""
+        indent = match.group("indent")
+        how = "by a tab" if "\t" in indent else f"{len(indent.expandtabs(4))} spaces"
+        self.warn(
+            number,
+            f"this PostPreview is indented {how}, so Markdown shows it as code, sealed words "
+            "included: unindent it, or put it in a fenced block if you meant to show the tag",
+        )
 
     def check_attributes(self, tag: Tag, match: re.Match[str], number: int) -> bool:
         """Report unknown or unquoted attributes; whether the tag cannot be trusted."""
@@ -333,7 +318,9 @@ class _Parser:
     def stamp(self, tag: Tag, match: re.Match[str], line: str, number: int) -> None:
         """A stamp, on its own or inside the open preview."""
         if tag.closing:
-            # `</RevealStamp>` is redundant after a self-closing stamp; drop it quietly.
+            # `</RevealStamp>` is redundant after a self-closing stamp; after one that is not,
+            # it closes what the author took for a container.
+            self.close_container(number)
             return
         if not tag.attrs.get("date"):
             self.warn(
@@ -343,21 +330,51 @@ class _Parser:
         if self.stack:
             self.stack[0].stamps.append(stamp)
             self.plain(line, number)
-        else:
+            return
+        if not tag.self_closing:
+            self.hold(match, number)
+        self.flush()
+        self.nodes.append(stamp)
+
+    def hold(self, match: re.Match[str], number: int) -> None:
+        """Start holding what follows a stamp written as a container, in case it is closed."""
+        if self.container is None:
             self.flush()
-            self.nodes.append(stamp)
+            prefix = match.group("prefix")
+            self.container = _Container(number, prefix, _inner(match), len(self.nodes))
+
+    def close_container(self, number: int) -> None:
+        """A closing tag after a stamp written as a container: what it held is sealed."""
+        box, self.container = self.container, None
+        if box is None or self.stack or not box.lines:
+            return
+        self.flush()
+        held, self.nodes = self.nodes[box.start :], self.nodes[: box.start]
+        self.warn(
+            box.line,
+            "RevealStamp is a badge, not a container: the lines up to the closing tag on line "
+            f'{number} stay sealed; write <RevealStamp date="…" /> and put the teaser in a '
+            "<PostPreview>",
+        )
+        self.nodes.append(
+            Preview(
+                box.line,
+                box.prefix,
+                box.inner,
+                body=[line for node in held if isinstance(node, Text) for line in node.lines],
+                body_lines=box.lines,
+                stamps=[node for node in held if isinstance(node, Stamp)],
+                end_line=number,
+                broken=True,
+            )
+        )
 
     def open(self, tag: Tag, match: re.Match[str], number: int, *, broken: bool) -> None:
         """A `<PostPreview>`: a new preview, or a nested one that breaks the outer."""
-        inner = (
-            match.group("quotes")
-            + match.group("indent")
-            + ("    " if match.group("marker") else "")
-        )
         preview = Preview(
             number,
             match.group("prefix"),
-            inner,
+            _inner(match),
             blurred="blurred" in tag.attrs,
             date=tag.attrs.get("date") or None,
             post=tag.attrs.get("post") or None,
@@ -371,12 +388,16 @@ class _Parser:
             )
             self.break_open()
         else:
-            self.flush()
+            self.begin()
         self.stack.append(preview)
 
     def close(self, number: int) -> None:
         """A `</PostPreview>`: ends the innermost open preview."""
         if not self.stack:
+            if self.container is not None and self.container.lines:
+                # After a stamp written as a container, what stands before it is what it held.
+                self.close_container(number)
+                return
             self.warn(
                 number,
                 "</PostPreview> closes nothing: remove it or add the <PostPreview> it belongs to",
@@ -400,7 +421,12 @@ class _Parser:
             )
             self.nodes.append(outer)
         self.flush()
-        return Document(self.nodes, self.problems)
+        return Document(self.nodes, self.problems, self.code_tags)
+
+
+def _inner(match: re.Match[str]) -> str:
+    """What stands before each line that continues a tag (a list marker becomes indentation)."""
+    return match.group("quotes") + match.group("indent") + ("    " if match.group("marker") else "")
 
 
 def _check_attributes(tag: Tag, number: int) -> list[Problem]:

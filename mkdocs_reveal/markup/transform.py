@@ -9,7 +9,8 @@ from html import escape
 from typing import Literal
 
 from mkdocs_reveal.diagnostics import Problem, RevealError
-from mkdocs_reveal.markup import placeholder, tags
+from mkdocs_reveal.markup import names, placeholder, tags
+from mkdocs_reveal.markup.code import PLAIN, Dialect, code_lines
 from mkdocs_reveal.markup.settings import Settings
 from mkdocs_reveal.markup.stamp import held_stamp_html, reveal_date_text, stamp_html
 from mkdocs_reveal.timeline.clock import is_revealed, latest, same_instant
@@ -55,30 +56,33 @@ def transform(
     settings: Settings,
     stash: Stash,
     *,
-    anchor: datetime | None = None,
+    page_date: datetime | None = None,
     schedule: ScheduleLookup | None = None,
     first_line: int | Callable[[], int] = 1,
-    fences: tags.Fences = "none",
+    rules: Dialect = PLAIN,
 ) -> Sealed:
     """Turn the two tags in Markdown text into safe Markdown with stashed HTML.
 
-    `first_line` may be a function, asked only when there are tags to report lines of.
+    `page_date` is the page's own `date:`: dates written without a year are read against it
+    where there is one, else against the clock. `first_line` may be a function, asked only when
+    there are tags to report lines of. `rules` say what the site's Markdown makes code.
     """
-    if not tags.MENTION.search(text):
+    if not names.mentions(text):
         # Nothing of ours here: give the text back as it came, byte for byte.
         return Sealed(text)
     start = first_line() if callable(first_line) else first_line
-    document = tags.parse(text, start, fences)
-    page = _Page(settings, stash, anchor or settings.clock, schedule)
-    page.problems.extend(document.problems)
-    for node in document.nodes:
-        if isinstance(node, tags.Text):
-            for line in node.lines:
-                page.emit(line)
-        elif isinstance(node, tags.Stamp):
-            page.stamp(node)
-        else:
-            page.preview(node)
+    not_code: set[int] = set()
+    while True:
+        document = tags.parse(text, start, rules, not_code)
+        page = _Page(settings, stash, page_date, schedule, document.code_tags)
+        page.render(document)
+        # Sealing changes the text Python-Markdown reads: a preview that held a `</div>` can
+        # leave raw HTML open after it, or one that held a fence line can pair the fences
+        # differently. A tag line left as code must still be code in what comes out.
+        misread = page.misread(rules) - not_code
+        if not misread:
+            break
+        not_code |= misread
     page.problems.sort(key=lambda problem: problem.line)
     return Sealed("\n".join(page.lines), page.problems, page.outcomes, page.secrets)
 
@@ -99,20 +103,40 @@ class _Page:
         self,
         settings: Settings,
         stash: Stash,
-        anchor: datetime,
+        page_date: datetime | None,
         schedule: ScheduleLookup | None,
+        code_tags: set[int],
     ) -> None:
         """Start an empty output for one page."""
         self.settings = settings
         self.labels = settings.labels
         self.stash = stash
-        self.anchor = anchor
+        self.page_date = page_date
         self.schedule = schedule
         self.lines: list[str] = []
         self.problems: list[Problem] = []
         self.outcomes: list[Outcome] = []
         self.secrets: list[str] = []
         self.separator: str | None = None
+        self.code_tags = code_tags  # source lines with a tag that were left as code
+        self.left_as_code: dict[int, int] = {}  # output line -> source line, for those
+
+    def render(self, document: tags.Document) -> None:
+        """Emit the document, node by node."""
+        self.problems.extend(document.problems)
+        for node in document.nodes:
+            if isinstance(node, tags.Text):
+                for line, number in zip(node.lines, node.numbers, strict=True):
+                    self.emit(line, number)
+            elif isinstance(node, tags.Stamp):
+                self.stamp(node)
+            else:
+                self.preview(node)
+
+    def misread(self, rules: Dialect) -> set[int]:
+        """The source lines of tags left as code that are not code in the output."""
+        output = code_lines(self.lines, rules)
+        return {number for index, number in self.left_as_code.items() if output.kind(index) is None}
 
     def read_date(self, words: str | None, line: int) -> _Dated:
         """Parse an author's date, turning each complaint into a located problem."""
@@ -123,7 +147,8 @@ class _Page:
                 words,
                 tz=self.settings.tz,
                 reveal_time=self.settings.reveal_time,
-                anchor=self.anchor,
+                anchor=self.settings.clock,
+                page_date=self.page_date,
             )
         except RevealError as error:
             self.problems.append(Problem(line, f"{error} (this stays sealed until it is fixed)"))
@@ -135,11 +160,13 @@ class _Page:
         """Revealed once the clock has reached the instant; no instant means sealed."""
         return instant is not None and is_revealed(instant, self.settings.clock)
 
-    def emit(self, line: str) -> None:
+    def emit(self, line: str, number: int | None = None) -> None:
         """Add an output line, first closing the paragraph of a stashed block if one is open."""
         if self.separator is not None and line.strip(" \t>"):
             self.lines.append(self.separator)
         self.separator = None
+        if number in self.code_tags:
+            self.left_as_code[len(self.lines)] = number
         self.lines.append(line)
 
     def block(self, prefix: str, html: str) -> None:
@@ -253,7 +280,7 @@ class _Page:
                 stamp = stamps[number]
                 self.block(node.inner, self.stamp_markup(instant, stamp.date or "", marker is None))
             else:
-                self.emit(node.inner + line if line.strip() else node.inner.rstrip())
+                self.emit(node.inner + line if line.strip() else node.inner.rstrip(), number)
         self.block(node.inner, "</div>")
 
     def sealed_markup(

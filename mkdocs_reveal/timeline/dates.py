@@ -29,6 +29,7 @@ __all__ = [
     "parse_time_of_day",
     "parse_timezone",
     "read_iso",
+    "read_page_date",
 ]
 
 # Messages name English months and weekdays whatever the build machine's locale is, so they come
@@ -57,6 +58,11 @@ _TIME_OF_DAY = re.compile(r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?")
 # An ISO-looking date, so that "2025-13-01" is not handed to the English reader, which might
 # take 13 for the day.
 _ISO_SHAPE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[T ].*)?")
+# A page's `date:` settles the year of a date written without one that lies up to this many days
+# before it (a part out just before its landing page was dated) or in the half year after it.
+# Further back (June 1st on a page dated November) either year is a fair reading, and the
+# later one is taken, with a warning.
+CERTAIN_WITHIN = 90
 
 
 @dataclass(frozen=True)
@@ -306,9 +312,18 @@ def _zone_for(value: str) -> Callable[[str | None, int | None], tzinfo | None]:
 
 
 def parse_reveal_date(
-    value: str | date | datetime, *, tz: tzinfo, reveal_time: time, anchor: datetime
+    value: str | date | datetime,
+    *,
+    tz: tzinfo,
+    reveal_time: time,
+    anchor: datetime,
+    page_date: datetime | None = None,
 ) -> RevealDate:
-    """Read a reveal date from an ISO or English string, or a date/datetime from YAML."""
+    """Read a reveal date from an ISO or English string, or a date/datetime from YAML.
+
+    `anchor` is the clock. A date written without a year is read against `page_date`, the
+    page's own `date:`, where there is one, and otherwise against the clock (see `_year_for`).
+    """
     wall_time = reveal_time.replace(tzinfo=None)  # a wall time in `tz`, whatever it carries
     if isinstance(value, datetime):
         instant, warning = localize(value, tz)
@@ -324,23 +339,57 @@ def parse_reveal_date(
     ordinal = _check_ordinals(text)
 
     year_written, time_written, written = _read(text)
-    day = written.date()
-    if not year_written:
-        day = day.replace(year=_nearest_year(day.month, day.day, _anchor_day(anchor, tz), text))
-        written = written.replace(year=day.year)
-
     warnings: list[str] = []
+    if not year_written:
+        year, warning = _year_for(
+            written.date(), _anchor_day(page_date or anchor, tz), text, page_date is not None
+        )
+        written = written.replace(year=year)
+        warnings.extend(_some(warning))
+
     weekday = _named_weekday(text)
-    if weekday is not None and weekday != day.weekday():
-        warnings.append(_weekday_warning(day, weekday, ordinal, year_written))
+    if weekday is not None and weekday != written.weekday():
+        # Two readings, the date's and the weekday's: the later one wins, so a slip can
+        # delay a reveal but never bring it forward.
+        try:
+            by_weekday = written + timedelta(days=_days_to(written.weekday(), weekday))
+        except OverflowError as error:
+            raise RevealError(
+                f"'{text}' names a weekday its date does not fall on, at the very end of the "
+                "calendar: correct the weekday or the date"
+            ) from error
+        warnings.append(_weekday_warning(written.date(), by_weekday.date(), ordinal, year_written))
+        written = max(written, by_weekday)
 
     if written.utcoffset() is not None:
         instant = written  # an explicit offset is kept as written
     else:
-        naive = written if time_written else datetime.combine(day, wall_time)
+        naive = written if time_written else datetime.combine(written.date(), wall_time)
         instant, warning = localize(naive, tz)
         warnings.extend(_some(warning))
     return RevealDate(instant, text, not time_written, tuple(warnings))
+
+
+def read_page_date(value: object, *, tz: tzinfo, reveal_time: time) -> datetime | None:
+    """A page's `date:` as an instant, or None where it is missing, unreadable or has no year.
+
+    Only a date with its year written can make the year of the page's other dates certain.
+    """
+    if isinstance(value, str):
+        try:
+            year_written = _read(value.strip())[0]
+        except RevealError:
+            return None
+        if not year_written:
+            return None
+    elif not isinstance(value, date):
+        return None
+    # The anchor is never used: the year is written.
+    epoch = datetime(2000, 1, 1, tzinfo=timezone.utc)
+    try:
+        return parse_reveal_date(value, tz=tz, reveal_time=reveal_time, anchor=epoch).instant
+    except RevealError:
+        return None
 
 
 def _some(warning: str | None) -> tuple[str, ...]:
@@ -447,25 +496,65 @@ def _anchor_day(anchor: datetime, zone: tzinfo) -> date:
         return anchor.date()  # at the very ends of the calendar its own date is a day off at most
 
 
-def _nearest_year(month: int, day: int, anchor: date, text: str) -> int:
-    """Return the year that puts month/day nearest to the anchor day (ties go to the later)."""
-    years = [y for y in (anchor.year - 1, anchor.year, anchor.year + 1) if _exists(y, month, day)]
-    if not years and (month, day) == (2, 29):
-        # Leap years can be eight years apart (around 2100), beyond the three years above.
-        years = [
-            y
-            for y in (
-                _next_year(anchor.year - 2, -1, month, day),
-                _next_year(anchor.year + 2, 1, month, day),
-            )
-            if y is not None
-        ]
-    if not years:
+def _year_for(day: date, anchor: date, text: str, page_date: bool) -> tuple[int, str | None]:
+    """The year for a month and day written without one, and the warning saying which it is.
+
+    The two readings are the last one before the anchor and the next one on or after it; the
+    later is taken, so that a guess can only delay a reveal. The page's own `date:` settles
+    the year without a warning when it agrees with the nearer reading, or when the earlier
+    reading lies within `CERTAIN_WITHIN` days before it (a part out just before the page).
+    """
+    month, number = day.month, day.day
+    passed = (month, number) < (anchor.month, anchor.day)  # this year's has passed the anchor
+    before = _next_year(anchor.year - (0 if passed else 1), -1, month, number)
+    after = _next_year(anchor.year + (1 if passed else 0), 1, month, number)
+    if after is None and before is None:
         raise RevealError(
             f"'{text}' is not a date in any year near {anchor.year}: write the year, such as "
             f"'{text} {anchor.year}'"
         )
-    return min(years, key=lambda y: (abs((date(y, month, day) - anchor).days), -y))
+    settled = _settled(month, number, before, after, anchor) if page_date else None
+    if settled is not None:
+        return settled, None
+    chosen = after if after is not None else before
+    assert chosen is not None  # one of the two exists, checked above
+    taken = date(chosen, month, number)
+    return chosen, _year_warning(text, taken, before, anchor if page_date else None)
+
+
+def _settled(
+    month: int, number: int, before: int | None, after: int | None, anchor: date
+) -> int | None:
+    """The reading a page's date settles: the nearer, unless the earlier is far back; or None."""
+    if before is None:
+        return after
+    back = anchor - date(before, month, number)
+    if back.days <= CERTAIN_WITHIN:
+        return before
+    if after is not None and date(after, month, number) - anchor <= back:
+        return after
+    return None
+
+
+def _year_warning(text: str, taken: date, before: int | None, page_date: date | None) -> str:
+    """The warning for a year taken as a guess: which year, the other reading, and the fix."""
+    words = _day_words(taken, ordinal=True, weekday=False)
+    other = f" rather than {before}" if before is not None and before != taken.year else ""
+    if page_date is not None:
+        why = (
+            f"lies more than {CERTAIN_WITHIN} days before the page's date "
+            f"({page_date.isoformat()}) in one year and further after it in the next, so its year "
+            "is not certain"
+        )
+        fix = "write the year"
+    else:
+        why = "has no year and the page no `date:` to tell it"
+        fix = "write the year, or give the page a `date:` to read it against"
+    return (
+        f"'{text}' {why}: it is read as {words}{other}, the later of the two readings, "
+        f"since a guess may delay a reveal but never bring it forward — {fix}, such as "
+        f"'{text} {taken.year}'"
+    )
 
 
 def _exists(year: int, month: int, day: int) -> bool:
@@ -497,24 +586,46 @@ def _named_weekday(text: str) -> int | None:
     return None
 
 
-def _weekday_warning(day: date, named: int, ordinal: bool, year_written: bool) -> str:
-    """Return the warning for a weekday that the date does not fall on."""
-    days = _EN.days["format"]["wide"]
-    month = _EN.months["format"]["wide"][day.month]
-    number = f"{day.day}{_ordinal_suffix(day.day)}" if ordinal else str(day.day)
-    said = f"{month} {number} {day.year} is a {days[day.weekday()]}"
+def _days_to(weekday: int, named: int) -> int:
+    """Days from a date on `weekday` to the nearest date on `named` (-3 to 3)."""
+    return (named - weekday + 3) % 7 - 3
+
+
+def _weekday_warning(day: date, by_weekday: date, ordinal: bool, year_written: bool) -> str:
+    """Return the warning for a weekday that the date does not fall on: both readings."""
+    by_date, taken = _day_words(day, ordinal), _day_words(max(day, by_weekday), ordinal)
+    message = (
+        f"{_day_words(day, ordinal, weekday=False)} is a {_weekday_name(day)}, not a "
+        f"{_weekday_name(by_weekday)}: read by its date it is {by_date}, by its weekday "
+        f"{_day_words(by_weekday, ordinal)}; using the later, {taken}, until you correct the "
+        "weekday or the date"
+    )
     if year_written:
-        return f"{said}, not a {days[named]} — correct the weekday or the date"
+        return message
     years = [
         y
         for y in (
-            _next_year(day.year - 1, -1, day.month, day.day, named),
-            _next_year(day.year + 1, 1, day.month, day.day, named),
+            _next_year(day.year - 1, -1, day.month, day.day, by_weekday.weekday()),
+            _next_year(day.year + 1, 1, day.month, day.day, by_weekday.weekday()),
         )
         if y is not None
     ]
-    listed = ", ".join(str(y) for y in years) or "none nearby"
+    listed = " and ".join(str(y) for y in years) or "no year nearby"
     return (
-        f"{said}; years where it is a {days[named]}: {listed} — write the year or correct the "
-        "weekday"
+        f"{message} (or write the year: {_day_words(day, ordinal, weekday=False, year=False)} is "
+        f"a {_weekday_name(by_weekday)} in {listed})"
     )
+
+
+def _weekday_name(day: date) -> str:
+    """The English name of a date's weekday."""
+    return str(_EN.days["format"]["wide"][day.weekday()])
+
+
+def _day_words(day: date, ordinal: bool, *, weekday: bool = True, year: bool = True) -> str:
+    """A date in English words, such as 'Tuesday, November 4th 2025'."""
+    number = f"{day.day}{_ordinal_suffix(day.day)}" if ordinal else str(day.day)
+    words = f"{_EN.months['format']['wide'][day.month]} {number}"
+    if year:
+        words += f" {day.year}"
+    return f"{_weekday_name(day)}, {words}" if weekday else words

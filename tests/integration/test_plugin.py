@@ -111,8 +111,9 @@ def test_seed_page_fails_strict_naming_the_weekday_and_builds_otherwise(
     strict = project.build("--strict", ok=False)
     assert strict.returncode != 0
     assert (
-        "docs/index.md:24: November 4th 2025 is a Tuesday; years where it is a Monday: "
-        "2024, 2030 — write the year or correct the weekday" in strict.log
+        "docs/index.md:24: November 4th 2025 is a Tuesday, not a Monday: read by its date it "
+        "is Tuesday, November 4th 2025, by its weekday Monday, November 3rd 2025; using the "
+        "later, Tuesday, November 4th 2025" in strict.log
     )
     assert "docs/index.md:44: November 11th 2025" in strict.log
     assert "docs/index.md:65: November 25th 2025" in strict.log

@@ -19,16 +19,17 @@ OSLO = {"timezone": "Europe/Oslo", "reveal_time": "09:00"}
 
 
 def render(text: str, now: str, **options: object) -> str:
-    """Render text with the extension at a clock."""
+    """Render text with the extension at a clock (and `meta`, for a page's `date:`)."""
     configs = {"mkdocs_reveal": {**OSLO, "now": now, **options}}
     return markdown.markdown(
-        text, extensions=["mkdocs_reveal", "admonition"], extension_configs=configs
+        text, extensions=["meta", "mkdocs_reveal", "admonition"], extension_configs=configs
     )
 
 
 def seed_body() -> str:
-    """The seed page without its front matter."""
-    return SEED.read_text(encoding="utf-8").split("---\n", 2)[2]
+    """The seed page, its front matter reduced to its `date` as the `meta` extension reads it."""
+    # Its yearless stamps are read against that date; the body's lines keep their numbers.
+    return "date: 2025-11-02\n\n" + SEED.read_text(encoding="utf-8").split("---\n", 2)[2]
 
 
 # A pinned clock (the `now` option) is one moment: a sealed stamp says how far it is.
@@ -232,12 +233,12 @@ def test_seed_renders_three_stamps_and_previews_and_reports_weekdays(
     assert "Excepteur sint occaecat cupidatat non proident, sunt in culpa" not in html
     weekday = [r.getMessage() for r in caplog.records if "is a Tuesday" in r.getMessage()]
     assert weekday == [
-        "reveal: line 19: November 4th 2025 is a Tuesday; years where it is a Monday: "
-        "2024, 2030 — write the year or correct the weekday",
-        "reveal: line 39: November 11th 2025 is a Tuesday; years where it is a Monday: "
-        "2024, 2030 — write the year or correct the weekday",
-        "reveal: line 60: November 25th 2025 is a Tuesday; years where it is a Monday: "
-        "2024, 2030 — write the year or correct the weekday",
+        f"reveal: line {line}: November {day + 1}th 2025 is a Tuesday, not a Monday: read by "
+        f"its date it is Tuesday, November {day + 1}th 2025, by its weekday Monday, November "
+        f"{day}{suffix} 2025; using the later, Tuesday, November {day + 1}th 2025, until you "
+        f"correct the weekday or the date (or write the year: November {day + 1}th is a Monday "
+        "in 2024 and 2030)"
+        for line, day, suffix in ((19, 3, "rd"), (39, 10, "th"), (60, 24, "th"))
     ]
 
 

@@ -9,20 +9,22 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mkdocs_reveal.diagnostics import RevealError
-from mkdocs_reveal.markup import tags
+from mkdocs_reveal.markup import code, tags
+from mkdocs_reveal.markup.code import Dialect
 
 SEED = Path(__file__).parents[1] / "data" / "chronicles-chapter-1.md"
+NESTED = Dialect("nested")
 
 
 def previews(text: str) -> list[tags.Preview]:
     """The previews of a text, with fences read as `pymdownx.superfences` reads them."""
-    document = tags.parse(text, fences="nested")
+    document = tags.parse(text, rules=NESTED)
     return [node for node in document.nodes if isinstance(node, tags.Preview)]
 
 
 def messages(text: str) -> list[tuple[int, str]]:
     """The problems of a text as (line, message)."""
-    return [(p.line, p.message) for p in tags.parse(text, fences="nested").problems]
+    return [(p.line, p.message) for p in tags.parse(text, rules=NESTED).problems]
 
 
 def test_seed_has_three_previews_with_stamps_and_lines() -> None:
@@ -74,10 +76,23 @@ def test_fences_inside_lists_and_quotes() -> None:
     assert messages(text) == []
 
 
-def test_indented_code_block_is_left_alone() -> None:
+def test_indented_code_block_is_left_alone_but_said() -> None:
+    # Shown as code by design; an author who indented a teaser did not mean to publish it.
     text = "Para.\n\n    <PostPreview>\n    </PostPreview>\n"
     assert previews(text) == []
-    assert messages(text) == []
+    assert messages(text) == [
+        (
+            3,
+            "this PostPreview is indented 4 spaces, so Markdown shows it as code, sealed "
+            "words included: unindent it, or put it in a fenced block if you meant to show "
+            "the tag",
+        )
+    ]
+
+
+def test_a_preview_indented_by_a_tab_is_said_so() -> None:
+    (message,) = messages("Para.\n\n\t<PostPreview>\n\t</PostPreview>\n")
+    assert message[0] == 3 and "indented by a tab, so Markdown shows it as code" in message[1]
 
 
 def test_indented_tag_in_list_item_is_a_tag() -> None:
@@ -85,10 +100,10 @@ def test_indented_tag_in_list_item_is_a_tag() -> None:
     assert len(previews(text)) == 1
 
 
-def test_code_span_across_lines_is_left_alone() -> None:
+def test_a_tag_line_in_a_code_span_across_lines_is_a_tag() -> None:
+    # Multi-line code spans are not looked for: when in doubt, a tag line is a tag.
     text = 'Write ``\n<RevealStamp date="2025-11-04" />\n`` in your page.\n'
-    assert all(isinstance(node, tags.Text) for node in tags.parse(text).nodes)
-    assert messages(text) == []
+    assert any(isinstance(node, tags.Stamp) for node in tags.parse(text).nodes)
 
 
 def test_inline_code_span_on_one_line_is_left_alone() -> None:
@@ -188,14 +203,15 @@ def test_unclosed_fence_hides_nothing() -> None:
     # Python-Markdown needs the closing fence; without it the tags after it are real.
     text = "```\n<PostPreview date='2030-01-01'>\nsecret\n</PostPreview>\n"
     for fences in ("top", "nested"):
-        assert isinstance(tags.parse(text, fences=fences).nodes[1], tags.Preview)
+        assert isinstance(tags.parse(text, rules=Dialect(fences)).nodes[1], tags.Preview)
 
 
-def test_fence_rule_follows_the_extensions() -> None:
-    assert tags.fence_rule([]) == "none"
-    assert tags.fence_rule(["toc", "markdown.extensions.fenced_code"]) == "top"
-    assert tags.fence_rule(["extra"]) == "top"
-    assert tags.fence_rule(["fenced_code", "pymdownx.superfences"]) == "nested"
+def test_dialect_follows_the_extensions() -> None:
+    assert code.dialect([]) == Dialect("none", md_in_html=False)
+    assert code.dialect(["toc", "markdown.extensions.fenced_code"]) == Dialect("top")
+    assert code.dialect(["extra"]) == Dialect("top", md_in_html=True)
+    assert code.dialect(["fenced_code", "pymdownx.superfences"]) == Dialect("nested")
+    assert code.dialect(["pymdownx.superfences", "md_in_html"]) == Dialect("nested", True)
 
 
 def test_fences_are_code_only_where_the_extensions_say() -> None:
@@ -206,9 +222,10 @@ def test_fences_are_code_only_where_the_extensions_say() -> None:
     assert previews_with(top, "top") == 0 and previews_with(top, "none") == 1
 
 
-def previews_with(text: str, fences: tags.Fences) -> int:
+def previews_with(text: str, fences: code.Fences) -> int:
     """How many previews the parser finds under a fence rule."""
-    return sum(isinstance(node, tags.Preview) for node in tags.parse(text, fences=fences).nodes)
+    found = tags.parse(text, rules=Dialect(fences)).nodes
+    return sum(isinstance(node, tags.Preview) for node in found)
 
 
 def test_list_marker_before_a_tag() -> None:

@@ -20,6 +20,7 @@ from mkdocs_reveal.timeline.dates import (
     parse_time_of_day,
     parse_timezone,
     read_iso,
+    read_page_date,
     zone_names,
 )
 
@@ -52,8 +53,11 @@ def reveal(
     reveal_time: time = NINE,
     anchor: datetime = ANCHOR,
 ) -> RevealDate:
-    """Parse a reveal date with the seed page's settings unless told otherwise."""
-    return parse_reveal_date(value, tz=tz, reveal_time=reveal_time, anchor=anchor)
+    """Parse a reveal date with the seed page's settings unless told otherwise.
+
+    `anchor` is the page's `date:` (the seed page's by default), and the clock with it.
+    """
+    return parse_reveal_date(value, tz=tz, reveal_time=reveal_time, anchor=anchor, page_date=anchor)
 
 
 def wall(instant: datetime, tz: tzinfo) -> datetime:
@@ -201,9 +205,12 @@ def test_seed_weekday_mistake_exact_message() -> None:
     assert found.instant.isoformat() == "2025-11-04T09:00:00+01:00"
     assert found.text == "Monday, November 4th"
     assert found.date_only is True
+    # Both readings are named; the date's is the later, so it is taken.
     assert found.warnings == (
-        "November 4th 2025 is a Tuesday; years where it is a Monday: 2024, 2030 — write the "
-        "year or correct the weekday",
+        "November 4th 2025 is a Tuesday, not a Monday: read by its date it is Tuesday, "
+        "November 4th 2025, by its weekday Monday, November 3rd 2025; using the later, "
+        "Tuesday, November 4th 2025, until you correct the weekday or the date (or write the "
+        "year: November 4th is a Monday in 2024 and 2030)",
     )
 
 
@@ -219,14 +226,27 @@ def test_weekday_with_written_year_exact_message() -> None:
     found = reveal("Monday, November 4th 2025")
     assert found.instant.isoformat() == "2025-11-04T09:00:00+01:00"
     assert found.warnings == (
-        "November 4th 2025 is a Tuesday, not a Monday — correct the weekday or the date",
+        "November 4th 2025 is a Tuesday, not a Monday: read by its date it is Tuesday, "
+        "November 4th 2025, by its weekday Monday, November 3rd 2025; using the later, "
+        "Tuesday, November 4th 2025, until you correct the weekday or the date",
+    )
+
+
+def test_a_weekday_that_reads_later_wins() -> None:
+    """'Wednesday, November 4th 2025': the weekday's reading (the 5th) is later, so it is used."""
+    found = reveal("Wednesday, November 4th 2025 18:00")
+    assert found.instant.isoformat() == "2025-11-05T18:00:00+01:00"
+    assert found.warnings == (
+        "November 4th 2025 is a Tuesday, not a Wednesday: read by its date it is Tuesday, "
+        "November 4th 2025, by its weekday Wednesday, November 5th 2025; using the later, "
+        "Wednesday, November 5th 2025, until you correct the weekday or the date",
     )
 
 
 def test_weekday_message_follows_the_authors_day_style() -> None:
     """Without an ordinal the message writes the plain number."""
     found = reveal("Monday, November 4")
-    assert found.warnings[0].startswith("November 4 2025 is a Tuesday; years where it is a Monday")
+    assert found.warnings[0].startswith("November 4 2025 is a Tuesday, not a Monday: read by")
 
 
 def test_abbreviated_weekday_is_checked() -> None:
@@ -237,11 +257,13 @@ def test_abbreviated_weekday_is_checked() -> None:
 
 def test_weekday_message_for_february_29_lists_leap_years() -> None:
     """Years offered for a Feb 29 weekday are leap years."""
-    found = reveal("Monday, February 29th")
-    assert found.instant.date() == date(2024, 2, 29)
+    found = reveal("Monday, February 29th", anchor=datetime(2027, 12, 1, tzinfo=OSLO))
+    assert found.instant.date() == date(2028, 2, 29)
     assert found.warnings == (
-        "February 29th 2024 is a Thursday; years where it is a Monday: 2016, 2044 — write the "
-        "year or correct the weekday",
+        "February 29th 2028 is a Tuesday, not a Monday: read by its date it is Tuesday, "
+        "February 29th 2028, by its weekday Monday, February 28th 2028; using the later, "
+        "Tuesday, February 29th 2028, until you correct the weekday or the date (or write the "
+        "year: February 29th is a Monday in 2016 and 2044)",
     )
 
 
@@ -417,11 +439,11 @@ def test_year_inference_tie_goes_to_the_later_year() -> None:
 
 def test_year_inference_uses_the_anchor_day_in_the_timezone() -> None:
     """The anchor's calendar day is taken in the configured timezone."""
-    # 23:30 in New York on 2025-12-31 is already 2026-01-01 in Oslo; July 2nd is then 182
-    # days ahead in 2026 but 183 days back in 2025.
+    # 23:30 in New York on 2025-12-31 is already 2026-01-01 in Oslo; October 2nd 2025 is then
+    # 91 days back, too far for the page's date to settle it, but 90 days back in New York.
     anchor = datetime(2025, 12, 31, 23, 30, tzinfo=NEW_YORK)
-    assert reveal("July 2nd", anchor=anchor).instant.date() == date(2026, 7, 2)
-    assert reveal("July 2nd", tz=NEW_YORK, anchor=anchor).instant.date() == date(2025, 7, 2)
+    assert reveal("October 2nd", anchor=anchor).instant.date() == date(2026, 10, 2)
+    assert reveal("October 2nd", tz=NEW_YORK, anchor=anchor).instant.date() == date(2025, 10, 2)
 
 
 def test_naive_anchor_is_a_wall_time() -> None:
@@ -432,7 +454,8 @@ def test_naive_anchor_is_a_wall_time() -> None:
 @pytest.mark.parametrize(
     ("anchor", "expected"),
     [
-        (datetime(2025, 11, 2, tzinfo=OSLO), date(2024, 2, 29)),
+        (datetime(2028, 1, 2, tzinfo=OSLO), date(2028, 2, 29)),
+        (datetime(2024, 5, 1, tzinfo=OSLO), date(2024, 2, 29)),  # 62 days back
         (datetime(2027, 6, 1, tzinfo=OSLO), date(2028, 2, 29)),
         # No leap year within a year either side: 2024-02-29 is 731 days back, 2028-02-29 730
         # days ahead.
@@ -442,10 +465,80 @@ def test_naive_anchor_is_a_wall_time() -> None:
     ],
 )
 def test_february_29_without_year_takes_nearest_leap_year(anchor: datetime, expected: date) -> None:
-    """Feb 29 with no year goes to the nearest leap year."""
+    """Feb 29 with no year goes to the nearest leap year, which the page's date settles."""
     found = reveal("February 29th", anchor=anchor)
     assert found.instant.date() == expected
     assert found.warnings == ()
+
+
+# --- parse_reveal_date: a year not written is never read early ----------------------------
+
+CLOCK = datetime(2025, 11, 12, 12, 0, tzinfo=OSLO)
+
+
+@pytest.mark.parametrize(
+    ("page_date", "why", "fix"),
+    [
+        # On a page dated November, the June just past is five months back, the next seven
+        # months ahead: either is a fair reading.
+        (
+            ANCHOR,
+            "lies more than 90 days before the page's date (2025-11-02) in one year and "
+            "further after it in the next, so its year is not certain",
+            "write the year",
+        ),
+        # Against the clock alone, the June just past is not taken.
+        (
+            None,
+            "has no year and the page no `date:` to tell it",
+            "write the year, or give the page a `date:` to read it against",
+        ),
+    ],
+)
+def test_a_year_in_doubt_is_the_later_one_and_said(
+    page_date: datetime | None, why: str, fix: str
+) -> None:
+    found = parse_reveal_date(
+        "June 1st", tz=OSLO, reveal_time=NINE, anchor=CLOCK, page_date=page_date
+    )
+    assert found.instant.date() == date(2026, 6, 1)
+    assert found.warnings == (
+        f"'June 1st' {why}: it is read as June 1st 2026 rather than 2025, the later of the two "
+        f"readings, since a guess may delay a reveal but never bring it forward — {fix}, such "
+        "as 'June 1st 2026'",
+    )
+
+
+def test_without_a_page_date_a_date_still_ahead_is_this_years() -> None:
+    found = parse_reveal_date("December 1st", tz=OSLO, reveal_time=NINE, anchor=CLOCK)
+    assert found.instant.date() == date(2025, 12, 1)
+    assert "read as December 1st 2025 rather than 2024" in found.warnings[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Monday, November 3rd", date(2025, 11, 3)),  # a day after the page's date
+        ("August 10th", date(2025, 8, 10)),  # 84 days before it: a part already out
+        ("April 20th", date(2026, 4, 20)),  # 169 days after it, the nearer reading
+    ],
+)
+def test_the_page_date_settles_the_year_near_it_without_a_word(text: str, expected: date) -> None:
+    found = parse_reveal_date(text, tz=OSLO, reveal_time=NINE, anchor=CLOCK, page_date=ANCHOR)
+    assert found.instant.date() == expected
+    assert found.warnings == ()
+
+
+def test_a_yearless_page_date_settles_nothing() -> None:
+    assert read_page_date("November 2nd", tz=OSLO, reveal_time=NINE) is None
+    assert read_page_date("not a date", tz=OSLO, reveal_time=NINE) is None
+    assert read_page_date(["2025-11-02"], tz=OSLO, reveal_time=NINE) is None
+    assert read_page_date(date(2025, 11, 2), tz=OSLO, reveal_time=NINE) == datetime(
+        2025, 11, 2, 9, 0, tzinfo=OSLO
+    )
+    assert read_page_date("November 2nd 2025", tz=OSLO, reveal_time=NINE) == datetime(
+        2025, 11, 2, 9, 0, tzinfo=OSLO
+    )
 
 
 # --- parse_reveal_date: errors ---------------------------------------------------------------
@@ -741,14 +834,38 @@ def test_date_like_text_raises_only_reveal_error(text: str) -> None:
     day=st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 12, 31)),
     anchor=st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 12, 31)),
 )
-def test_inferred_year_is_nearest_to_the_anchor(day: date, anchor: date) -> None:
-    """With no year written, the date lands within half a year of the anchor (Feb 29 aside)."""
+def test_inferred_year_follows_the_page_date(day: date, anchor: date) -> None:
+    """With no year written, a page's date settles the year near it, else the later one wins.
+
+    The date lands within 90 days before the page's date or in the year after it; it warns
+    exactly when it lands after the page's date and the year before was nearer to it.
+    """
     month = day.strftime("%B")
     found = reveal(f"{month} {day.day}", anchor=datetime.combine(anchor, time(12), tzinfo=OSLO))
     resolved = found.instant.date()
     assert (resolved.month, resolved.day) == (day.month, day.day)
     if (day.month, day.day) != (2, 29):
-        assert abs((resolved - anchor).days) <= 183
+        assert -90 <= (resolved - anchor).days <= 365
+        after = (resolved - anchor).days
+        before = (anchor - resolved.replace(year=resolved.year - 1)).days
+        assert bool(found.warnings) == (after > 0 and before < after and before > 90)
+
+
+@given(
+    day=st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 12, 31)),
+    clock=st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 12, 31)),
+)
+def test_without_a_page_date_the_year_is_the_next_one(day: date, clock: date) -> None:
+    """Against the clock alone, a yearless date is the next one from today, with a warning."""
+    month = day.strftime("%B")
+    now = datetime.combine(clock, time(12), tzinfo=OSLO)
+    found = parse_reveal_date(f"{month} {day.day}", tz=OSLO, reveal_time=NINE, anchor=now)
+    resolved = found.instant.date()
+    assert (resolved.month, resolved.day) == (day.month, day.day)
+    assert resolved >= clock
+    if (day.month, day.day) != (2, 29):
+        assert (resolved - clock).days < 366
+    assert "has no year and the page no `date:` to tell it" in found.warnings[0]
 
 
 @given(day=st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 12, 31)))
