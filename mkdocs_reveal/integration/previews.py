@@ -11,6 +11,8 @@ from mkdocs_reveal.integration.build import BuildState
 from mkdocs_reveal.integration.sealed_pages import preview_banner
 from mkdocs_reveal.markup import tags
 from mkdocs_reveal.markup.extension import PageContext
+from mkdocs_reveal.markup.front_matter import page_anchor
+from mkdocs_reveal.markup.page_schedule import unknown_posts
 from mkdocs_reveal.markup.transform import transform
 from mkdocs_reveal.timeline.schedule import normalise_path
 
@@ -21,7 +23,7 @@ def seal_page(state: BuildState, markdown: str, page: Page, config: MkDocsConfig
     display = reader.display_path(page.file.src_uri, config)
     context = PageContext(
         path=display,
-        anchor=reader.page_anchor(page.meta, settings),
+        anchor=page_anchor(page.meta, settings),
         schedule=lambda post: state.schedule.instant(normalise_path(post)),
     )
     result = transform(
@@ -37,7 +39,7 @@ def seal_page(state: BuildState, markdown: str, page: Page, config: MkDocsConfig
             name for name in config.markdown_extensions if isinstance(name, str)
         ),
     )
-    problems = result.problems + reader.unknown_posts(result.outcomes, state.doc_uris)
+    problems = result.problems + unknown_posts(result.outcomes, state.doc_uris)
     report(sorted(problems, key=lambda problem: problem.line), display)
     state.outcomes.extend(result.outcomes)
     state.ledger.record(page, result.outcomes)

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,15 +15,14 @@ from mkdocs.utils.meta import get_data
 
 from mkdocs_reveal.diagnostics import RevealError
 from mkdocs_reveal.integration import material_blog, navigation, reader
-from mkdocs_reveal.markup import placeholder
+from mkdocs_reveal.markup import whole_page
+from mkdocs_reveal.markup.front_matter import front_matter_line
 from mkdocs_reveal.markup.labels import Labels, reader_date
 from mkdocs_reveal.markup.stamp import stamp_html
+from mkdocs_reveal.markup.whole_page import STAND_IN_KEY, page_title, stand_in_body
 
 if TYPE_CHECKING:
     from mkdocs_reveal.integration.build import BuildState
-
-# Front matter that marks a stand-in, for templates and other plugins.
-STAND_IN_KEY = "reveal_sealed_page"
 
 
 @dataclass(frozen=True)
@@ -40,22 +37,6 @@ class SealedPage:
     def stamp(self, labels: Labels) -> str:
         """The page's stamp, sealed."""
         return stamp_html(self.instant, self.words, False, labels)
-
-
-def page_title(meta: Mapping[str, Any], markdown: str, src_uri: str) -> str:
-    """The title a sealed page may still show: front matter, else a leading H1, else file name."""
-    title = meta.get("title")
-    if isinstance(title, str) and title.strip():
-        return title.strip()
-    # Only an H1 on the first line counts, as for MkDocs before rendering: a `# ` line
-    # further down may be a comment in a code block, full of sealed words.
-    first = next((line.strip() for line in markdown.splitlines() if line.strip()), "")
-    if first.startswith("# ") and first.lstrip("# ").strip():
-        return first.lstrip("# ").strip()
-    stem = posixpath.splitext(posixpath.basename(src_uri))[0]
-    name = ("index" if stem == "README" else stem).replace("-", " ").replace("_", " ")
-    # MkDocs capitalises a file name only when it is all lower case.
-    return name.capitalize() if name.lower() == name else name
 
 
 def stand_in_source(
@@ -74,22 +55,14 @@ def stand_in_source(
         STAND_IN_KEY: True,
     }
     header = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
-    return (
-        f"---\n{header}---\n\n"
-        f"# {escape(page.title)}\n\n"
-        f'<div class="reveal-preview is-sealed reveal-page" '
-        f'data-reveal-at="{page.instant.isoformat()}">\n'
-        f'<p class="reveal-stamp-line">{page.stamp(labels)}</p>\n'
-        f'<p class="reveal-notice">{escape(notice)}</p>\n'
-        f"{placeholder.page_placeholder()}\n"
-        "</div>\n"
+    return f"---\n{header}---\n\n" + stand_in_body(
+        page.title, page.instant, page.stamp(labels), notice
     )
 
 
 def preview_banner(page: SealedPage, labels: Labels) -> str:
     """The marker on top of a sealed page in author preview."""
-    marker = escape(labels.sealed_until.format(date=page.words))
-    return f'<p class="reveal-preview-marker reveal-page-marker">{marker}</p>'
+    return whole_page.preview_banner(page.words, labels)
 
 
 def write_stand_in(
@@ -135,7 +108,7 @@ def seal_pages(state: BuildState, files: Files, config: MkDocsConfig, stand_ins:
         try:
             url_meta = material_blog.url_front_matter(meta, file.src_uri, config)
         except RevealError as error:
-            line, _ = reader.front_matter_line(file.content_string, "categories")
+            line, _ = front_matter_line(file.content_string, "categories")
             raise RevealError(
                 f"{reader.display_path(file.src_uri, config)}:{line}: {error}"
             ) from None

@@ -71,17 +71,20 @@ def transform(
     schedule: ScheduleLookup | None = None,
     first_line: int | Callable[[], int] = 1,
     fences: tags.Fences = "none",
+    seal_doubtful: bool = False,
 ) -> Sealed:
     """Turn the two tags in Markdown text into safe Markdown with stashed HTML.
 
-    `first_line` may be a function, asked only when there are tags to report lines of.
+    `first_line` may be a function, asked only when there are tags to report lines of. With
+    `seal_doubtful`, for hosts that do not stop on warnings, a preview or stamp whose date drew
+    a warning stays sealed.
     """
     if not tags.MENTION.search(text):
         # Nothing of ours here: give the text back as it came, byte for byte.
         return Sealed(text)
     start = first_line() if callable(first_line) else first_line
     document = tags.parse(text, start, fences)
-    page = _Page(settings, stash, anchor or settings.clock, schedule)
+    page = _Page(settings, stash, anchor or settings.clock, schedule, seal_doubtful)
     page.problems.extend(document.problems)
     for node in document.nodes:
         if isinstance(node, tags.Text):
@@ -113,6 +116,7 @@ class _Page:
         stash: Stash,
         anchor: datetime,
         schedule: ScheduleLookup | None,
+        seal_doubtful: bool = False,
     ) -> None:
         """Start an empty output for one page."""
         self.settings = settings
@@ -125,6 +129,7 @@ class _Page:
         self.outcomes: list[Outcome] = []
         self.secrets: list[str] = []
         self.separator: str | None = None
+        self.seal_doubtful = seal_doubtful
 
     def read_date(self, words: str | None, line: int) -> _Dated:
         """Parse an author's date, turning each complaint into a located problem."""
@@ -147,6 +152,22 @@ class _Page:
         """Revealed once the clock has reached the instant; no instant means sealed."""
         return instant is not None and is_revealed(instant, self.settings.clock)
 
+    def doubted(self, known: int, line: int) -> bool:
+        """Whether a date drew warnings since `known`, on a host that keeps such content sealed.
+
+        Asked only of what would be revealed: `and` stops short of it for anything sealed.
+        """
+        if not self.seal_doubtful or len(self.problems) == known:
+            return False
+        self.problems.append(
+            Problem(
+                line,
+                "kept sealed until the warning about its date is fixed: this build does not "
+                "stop on warnings, so nothing a warning doubts is revealed",
+            )
+        )
+        return True
+
     def emit(self, line: str) -> None:
         """Add an output line, first closing the paragraph of a stashed block if one is open."""
         if self.separator is not None and line.strip(" \t>"):
@@ -165,9 +186,10 @@ class _Page:
 
     def stamp(self, node: tags.Stamp) -> None:
         """Render a stamp standing on its own, outside any preview."""
+        known = len(self.problems)
         dated = self.read_date(node.date, node.line)
         instant = dated.date.instant if dated.date else None
-        revealed = self.is_revealed(instant)
+        revealed = self.is_revealed(instant) and not self.doubted(known, node.line)
         self.block(node.prefix, self.stamp_markup(instant, node.date or "", revealed))
         self.outcomes.append(Outcome("stamp", node.line, _state(revealed), instant, node.date))
 
@@ -178,8 +200,11 @@ class _Page:
 
     def preview(self, node: tags.Preview) -> None:
         """Render a preview: its teaser when revealed, a stamp and a same-shape filler when not."""
+        known = len(self.problems)
         instant, words = self.preview_date(node)
-        revealed = self.is_revealed(instant) and not node.broken
+        revealed = (
+            self.is_revealed(instant) and not node.broken and not self.doubted(known, node.line)
+        )
         body = _dedent(node)
         self.outcomes.append(
             Outcome("preview", node.line, _state(revealed), instant, words, node.post)
