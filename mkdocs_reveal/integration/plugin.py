@@ -73,8 +73,7 @@ class RevealPlugin(BasePlugin[RevealConfig]):
         self.state = state
         # MkDocs hands this list to Python-Markdown, which takes instances as well as names.
         config.markdown_extensions.extend([state.extension, state.links])  # type: ignore[list-item]
-        config.extra_css.append(site_outputs.ASSET_URIS[0])
-        config.extra_javascript.append(site_outputs.ASSET_URIS[1])
+        site_outputs.link_assets(config)
         return config
 
     @event_priority(100)  # before any other plugin's pre_build
