@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Playwright's own browser download does not work everywhere; Debian's Chromium does, offline.
@@ -33,6 +41,22 @@ def missing_reason() -> str | None:
 def in_ci() -> bool:
     """Whether this run is CI, where the browser tests must run rather than be skipped."""
     return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+@contextmanager
+def launched() -> Iterator[Browser]:
+    """Debian's Chromium, or a skip (a failure in CI) where it cannot run."""
+    reason = missing_reason()
+    if reason is not None:
+        if in_ci():
+            pytest.fail(f"the browser tests must run in CI, but {reason}")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415  # only with a browser
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield browser
+        browser.close()
 
 
 # Runs in the page: the contrast of an element's text against what is painted behind it.

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from browser import ARGS, CHROMIUM
 from localhttp import serving
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 from sitebuild import QUIET
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,6 +63,16 @@ def series(page: Page, path: Path) -> None:
     )
 
 
+def reader(browser: Browser) -> BrowserContext:
+    """A reader's browser in Oslo, on a large screen that makes sharp pictures."""
+    return browser.new_context(
+        viewport={"width": 1100, "height": 900},
+        device_scale_factor=2,
+        timezone_id="Europe/Oslo",
+        locale="en-GB",
+    )
+
+
 def main() -> None:
     """Build, serve and photograph."""
     OUT.mkdir(parents=True, exist_ok=True)
@@ -70,12 +80,7 @@ def main() -> None:
         site = Path(folder) / "site"
         build(site)
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        context = browser.new_context(
-            viewport={"width": 1100, "height": 900},
-            device_scale_factor=2,
-            timezone_id="Europe/Oslo",
-            locale="en-GB",
-        )
+        context = reader(browser)
         with serving(site) as base:
             page = context.new_page()
             page.goto(base + LANDING)

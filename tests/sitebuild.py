@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 import os
 import subprocess
 import sys
@@ -39,12 +40,16 @@ class Build:
                 yield path, data
 
     def containing(self, word: str) -> list[str]:
-        """The output files that contain a word (case-insensitive), relative to the site."""
-        needle = word.lower().encode("utf-8")
+        """The output files that contain a word (case-insensitive), relative to the site.
+
+        A word with letters beyond ASCII is also looked for as JSON writes it by default
+        (`\\u00e5`), as some search indexes and feeds hold it.
+        """
+        needles = {word.lower().encode("utf-8"), json.dumps(word.lower())[1:-1].encode()}
         return [
             str(path.relative_to(self.site))
             for path, data in self.files()
-            if needle in data.lower()
+            if any(needle in data.lower() for needle in needles)
         ]
 
 
@@ -54,6 +59,7 @@ class Site:
 
     root: Path
     config: dict[str, Any] = field(default_factory=dict)
+    config_file: str = "mkdocs.yml"  # ProperDocs looks for properdocs.yml first
 
     def write(self, path: str, text: str, encoding: str = "utf-8") -> Path:
         """Write a file under the project root."""
@@ -67,20 +73,25 @@ class Site:
         return self.write(f"docs/{path}", text)
 
     def save_config(self) -> None:
-        """Write `mkdocs.yml` from the config mapping."""
-        self.write("mkdocs.yml", yaml.safe_dump(self.config, sort_keys=False, allow_unicode=True))
+        """Write `mkdocs.yml` (or the config file named) from the config mapping."""
+        text = yaml.safe_dump(self.config, sort_keys=False, allow_unicode=True)
+        self.write(self.config_file, text)
 
     def run(
-        self, *args: str, env: dict[str, str] | None = None, launcher: tuple[str, ...] = ()
+        self,
+        *args: str,
+        env: dict[str, str] | None = None,
+        launcher: tuple[str, ...] = (),
+        program: str = "mkdocs",
     ) -> Build:
-        """Run `mkdocs ARGS` in the project (through `launcher`, if any) and capture its log."""
+        """Run `mkdocs ARGS` (or another generator's module) in the project and capture its log."""
         self.save_config()
         environment = {**os.environ, **QUIET, **(env or {})}
         for name in ("MKDOCS_REVEAL_NOW", "MKDOCS_REVEAL_PREVIEW", "SOURCE_DATE_EPOCH"):
             if not env or name not in env:
                 environment.pop(name, None)
         done = subprocess.run(
-            [*launcher, sys.executable, "-m", "mkdocs", *args],
+            [*launcher, sys.executable, "-m", program, *args],
             cwd=self.root,
             env=environment,
             capture_output=True,
@@ -96,9 +107,10 @@ class Site:
         env: dict[str, str] | None = None,
         ok: bool = True,
         launcher: tuple[str, ...] = (),
+        program: str = "mkdocs",
     ) -> Build:
-        """Run `mkdocs build`; by default insist that it succeeded."""
-        result = self.run("build", *args, env=env, launcher=launcher)
+        """Run `mkdocs build` (or another generator's); by default insist that it succeeded."""
+        result = self.run("build", *args, env=env, launcher=launcher, program=program)
         if ok:
             assert result.returncode == 0, result.log
         return result

@@ -77,8 +77,7 @@ class RevealPlugin(BasePlugin[RevealConfig]):
             raise PluginError(f"reveal: {error}") from None
         # MkDocs hands this list to Python-Markdown, which takes instances as well as names.
         config.markdown_extensions.extend([state.extension, state.links])  # type: ignore[list-item]
-        config.extra_css.append(site_outputs.ASSET_URIS[0])
-        config.extra_javascript.append(site_outputs.ASSET_URIS[1])
+        site_outputs.link_assets(config)
         return config
 
     @property

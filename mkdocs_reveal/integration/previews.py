@@ -14,7 +14,9 @@ from mkdocs_reveal.integration.build import BuildState
 from mkdocs_reveal.integration.sealed_pages import preview_banner
 from mkdocs_reveal.markup import code, names
 from mkdocs_reveal.markup.extension import PageContext
+from mkdocs_reveal.markup.front_matter import page_anchor
 from mkdocs_reveal.markup.mojibake import mojibake_problems
+from mkdocs_reveal.markup.page_schedule import unknown_posts
 from mkdocs_reveal.markup.transform import transform
 from mkdocs_reveal.timeline.schedule import normalise_path
 
@@ -24,7 +26,7 @@ def seal_page(state: BuildState, markdown: str, page: Page, config: MkDocsConfig
     settings = state.settings
     context = PageContext(
         path=reader.display_path(page.file.src_uri, config),
-        page_date=reader.page_anchor(page.meta, settings),
+        page_date=page_anchor(page.meta, settings),
         schedule=lambda post: state.schedule.instant(normalise_path(post)),
     )
     # The extension's second pass (content that arrives after this hook) finds its page here.
@@ -70,7 +72,7 @@ def _seal(
         rules=code.dialect(name for name in config.markdown_extensions if isinstance(name, str)),
     )
     display = context.path
-    problems = result.problems + reader.unknown_posts(result.outcomes, state.doc_uris)
+    problems = result.problems + unknown_posts(result.outcomes, state.doc_uris)
     if not late:
         # Garbled text (UTF-8 read as another encoding) is the author's to fix, at its line.
         offset = (first_line() if callable(first_line) else first_line) - 1

@@ -26,14 +26,14 @@ from mkdocs_reveal.diagnostics import Problem, RevealError
 from mkdocs_reveal.integration import front_matter, series
 from mkdocs_reveal.integration.config import RevealConfig, where
 from mkdocs_reveal.markup import code, names
+from mkdocs_reveal.markup.front_matter import page_anchor
+from mkdocs_reveal.markup.page_schedule import schedule_date, unknown_posts
 from mkdocs_reveal.markup.transform import Outcome, Settings, transform
 from mkdocs_reveal.timeline.clock import ENV_NOW, resolve_clock
 from mkdocs_reveal.timeline.dates import (
     RevealDate,
-    parse_reveal_date,
     parse_time_of_day,
     parse_timezone,
-    read_page_date,
 )
 from mkdocs_reveal.timeline.schedule import HELD, Entry, Hold, Schedule, is_hold, normalise_path
 
@@ -246,37 +246,11 @@ def _add(schedule: Schedule, entry: Entry, warnings: list[str]) -> None:
         warnings.append(disagreement)
 
 
-def front_matter_line(text: str, key: str) -> tuple[int, str]:
-    """The line a top-level front matter key stands on, and its value as written."""
-    for number, line in enumerate(text.split("\n")[1:], start=2):
-        if line.rstrip() in ("---", "..."):
-            break
-        if line.startswith(f"{key}:"):
-            return number, line[len(key) + 1 :].strip()
-    return 1, ""
-
-
 def _parse(value: Any, where: str, settings: Settings, warnings: list[str]) -> RevealDate:
     """Parse a schedule date; a bad one is an error, since nothing can be judged by it."""
-    try:
-        parsed = parse_reveal_date(
-            value if isinstance(value, str | date) else str(value),
-            tz=settings.tz,
-            reveal_time=settings.reveal_time,
-            anchor=settings.clock,
-        )
-    except RevealError as error:
-        raise RevealError(f"{where}: {error}") from None
+    parsed = schedule_date(value, where, settings)
     warnings.extend(f"{where}: {warning}" for warning in parsed.warnings)
     return parsed
-
-
-def page_anchor(meta: Mapping[str, Any], settings: Settings) -> datetime | None:
-    """The page's `date` front matter, which anchors dates written without a year."""
-    value = meta.get("date")
-    if isinstance(value, dict):  # Material's blog: date: {created: …}
-        value = value.get("created")
-    return read_page_date(value, tz=settings.tz, reveal_time=settings.reveal_time)
 
 
 def body_line(source: str, markdown: str) -> int:
@@ -330,19 +304,6 @@ def find_previews(
         if result.outcomes or problems:
             found.append(Found(file.src_uri, result.outcomes, problems))
     return found
-
-
-def unknown_posts(outcomes: Iterable[Outcome], doc_uris: set[str]) -> list[Problem]:
-    """A preview's `post` that names no page: its schedule cannot apply, so say so."""
-    return [
-        Problem(
-            outcome.line,
-            f"post={outcome.post!r} names no page in docs_dir: write the path relative "
-            "to docs_dir, such as blog/part-1.md",
-        )
-        for outcome in outcomes
-        if outcome.post and normalise_path(outcome.post) not in doc_uris
-    ]
 
 
 def display_path(src_uri: str, config: MkDocsConfig) -> str:

@@ -6,7 +6,6 @@ import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,15 +16,20 @@ from mkdocs.utils.meta import get_data
 
 from mkdocs_reveal.diagnostics import RevealError
 from mkdocs_reveal.integration import material_blog, navigation, reader
-from mkdocs_reveal.markup import placeholder
+from mkdocs_reveal.markup import whole_page
+from mkdocs_reveal.markup.front_matter import front_matter_line
 from mkdocs_reveal.markup.settings import Settings
 from mkdocs_reveal.markup.stamp import held_stamp_html, reveal_date_text, stamp_html
+from mkdocs_reveal.markup.whole_page import (
+    STAND_IN_KEY,
+    front_matter_title,
+    leading_heading,
+    page_title,
+    stand_in_body,
+)
 
 if TYPE_CHECKING:
     from mkdocs_reveal.integration.build import BuildState
-
-# Front matter that marks a stand-in, for templates and other plugins.
-STAND_IN_KEY = "reveal_sealed_page"
 
 
 @dataclass(frozen=True)
@@ -46,36 +50,6 @@ class SealedPage:
         return stamp_html(self.instant, False, settings)
 
 
-def page_title(meta: Mapping[str, Any], markdown: str, src_uri: str) -> str:
-    """The title a sealed page may still show: front matter, else a leading H1, else file name."""
-    title = front_matter_title(meta)
-    if title is not None:
-        return title
-    heading = leading_heading(markdown)
-    if heading is not None:
-        return heading
-    stem = posixpath.splitext(posixpath.basename(src_uri))[0]
-    name = ("index" if stem == "README" else stem).replace("-", " ").replace("_", " ")
-    # MkDocs capitalises a file name only when it is all lower case.
-    return name.capitalize() if name.lower() == name else name
-
-
-def front_matter_title(meta: Mapping[str, Any]) -> str | None:
-    """A page's front matter `title`, if it has one."""
-    title = meta.get("title")
-    return title.strip() if isinstance(title, str) and title.strip() else None
-
-
-def leading_heading(markdown: str) -> str | None:
-    """The text of an H1 on a page's first line, if there is one."""
-    # Only an H1 on the first line counts, as for MkDocs before rendering: a `# ` line
-    # further down may be a comment in a code block, full of sealed words.
-    first = next((line.strip() for line in markdown.splitlines() if line.strip()), "")
-    if first.startswith("# ") and first.lstrip("# ").strip():
-        return first.lstrip("# ").strip()
-    return None
-
-
 def stand_in_source(
     page: SealedPage, settings: Settings, front_matter: Mapping[str, Any] | None = None
 ) -> str:
@@ -87,7 +61,6 @@ def stand_in_source(
     """
     # A held page's stamp says all there is: "Coming soon".
     notice = settings.labels.available.format(date=page.words) if page.instant else ""
-    at = f' data-reveal-at="{page.instant.isoformat()}"' if page.instant else ""
     # Only the title (and what `front_matter` keeps to hold the URL) survives from the real
     # page; everything else is made here.
     meta: dict[str, Any] = {
@@ -99,22 +72,14 @@ def stand_in_source(
         STAND_IN_KEY: True,
     }
     header = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
-    return (
-        f"---\n{header}---\n\n"
-        # The author's own heading line, rendered as the revealed page renders it.
-        + (f"# {page.heading}\n\n" if page.heading else "")
-        + f'<div class="reveal-preview is-sealed reveal-page"{at}>\n'
-        f'<p class="reveal-stamp-line">{page.stamp(settings)}</p>\n'
-        f'<p class="reveal-notice">{escape(notice)}</p>\n'
-        f"{placeholder.page_placeholder()}\n"
-        "</div>\n"
+    return f"---\n{header}---\n\n" + stand_in_body(
+        page.heading, page.instant, page.stamp(settings), notice
     )
 
 
 def preview_banner(page: SealedPage, settings: Settings) -> str:
     """The marker on top of a sealed page in author preview."""
-    marker = escape(settings.labels.sealed_until.format(date=page.words or "a date not yet set"))
-    return f'<p class="reveal-preview-marker reveal-page-marker">{marker}</p>'
+    return whole_page.preview_banner(page.words, settings.labels)
 
 
 def write_stand_in(
@@ -203,7 +168,7 @@ def _point_at_stand_in(
         try:
             url_meta = material_blog.url_front_matter(meta, file.src_uri, config)
         except RevealError as error:
-            line, _ = reader.front_matter_line(file.content_string, "categories")
+            line, _ = front_matter_line(file.content_string, "categories")
             raise RevealError(
                 f"{reader.display_path(file.src_uri, config)}:{line}: {error}"
             ) from None

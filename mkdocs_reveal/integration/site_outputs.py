@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import posixpath
 import re
 from collections.abc import Iterable
 from datetime import datetime
@@ -14,6 +15,8 @@ from typing import TYPE_CHECKING
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
+from mkdocs_reveal.diagnostics import log
+from mkdocs_reveal.integration import reader
 from mkdocs_reveal.proof import check
 from mkdocs_reveal.publishing import calendar, manifest
 
@@ -118,10 +121,37 @@ def theme_outputs(files: Files, config: MkDocsConfig) -> set[str]:
     }
 
 
+def link_assets(config: MkDocsConfig) -> None:
+    """Link the stylesheet and script from every page, unless `mkdocs.yml` already lists them."""
+    # Listed already where a site also builds with Zensical (docs/zensical.md): twice would
+    # load them twice.
+    for uri, listed in zip(ASSET_URIS, (config.extra_css, config.extra_javascript), strict=True):
+        if uri not in {str(item) for item in listed}:
+            listed.append(uri)
+
+
 def add_assets(files: Files, config: MkDocsConfig) -> None:
-    """Add the stylesheet and script of stamps, blur and countdown to the site."""
+    """Add the stylesheet and script of stamps, blur and countdown, or check the author's copy."""
     for asset in ASSET_URIS:
-        files.append(File.generated(config, asset, abs_src_path=str(ASSETS / Path(asset).name)))
+        packaged = ASSETS / Path(asset).name
+        own = files.get_file_from_path(asset)
+        if own is None:
+            files.append(File.generated(config, asset, abs_src_path=str(packaged)))
+        elif own.abs_src_path and _text(Path(own.abs_src_path)) != _text(packaged):
+            # A copy made by `mkdocs-reveal assets` before an upgrade: the markup has moved on.
+            shown = reader.display_path(asset, config)
+            log.warning(
+                "reveal: %s is not the %s of this mkdocs-reveal: copy it again with "
+                "`mkdocs-reveal assets %s`",
+                shown,
+                packaged.name,
+                posixpath.dirname(shown),
+            )
+
+
+def _text(path: Path) -> str:
+    """A text file's content, line endings aside (git may change them on checkout)."""
+    return path.read_text(encoding="utf-8").replace("\r\n", "\n")
 
 
 def finish(state: BuildState, config: MkDocsConfig) -> None:

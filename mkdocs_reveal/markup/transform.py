@@ -60,12 +60,15 @@ def transform(
     schedule: ScheduleLookup | None = None,
     first_line: int | Callable[[], int] = 1,
     rules: Dialect = PLAIN,
+    seal_doubtful: bool = False,
 ) -> Sealed:
     """Turn the two tags in Markdown text into safe Markdown with stashed HTML.
 
     `page_date` is the page's own `date:`: dates written without a year are read against it
     where there is one, else against the clock. `first_line` may be a function, asked only when
-    there are tags to report lines of. `rules` say what the site's Markdown makes code.
+    there are tags to report lines of. `rules` say what the site's Markdown makes code. With
+    `seal_doubtful`, for hosts that do not stop on warnings, a preview or stamp whose date drew
+    a warning stays sealed.
     """
     if not names.mentions(text):
         # Nothing of ours here: give the text back as it came, byte for byte.
@@ -74,7 +77,9 @@ def transform(
     not_code: set[int] = set()
     while True:
         document = tags.parse(text, start, rules, not_code)
-        page = _Page(settings, stash, page_date, schedule, document.code_tags)
+        page = _Page(
+            settings, stash, page_date, schedule, document.code_tags, seal_doubtful=seal_doubtful
+        )
         page.render(document)
         # Sealing changes the text Python-Markdown reads: a preview that held a `</div>` can
         # leave raw HTML open after it, or one that held a fence line can pair the fences
@@ -106,6 +111,8 @@ class _Page:
         page_date: datetime | None,
         schedule: ScheduleLookup | None,
         code_tags: set[int],
+        *,
+        seal_doubtful: bool = False,
     ) -> None:
         """Start an empty output for one page."""
         self.settings = settings
@@ -119,6 +126,7 @@ class _Page:
         self.secrets: list[str] = []
         self.separator: str | None = None
         self.code_tags = code_tags  # source lines with a tag that were left as code
+        self.seal_doubtful = seal_doubtful
         self.left_as_code: dict[int, int] = {}  # output line -> source line, for those
 
     def render(self, document: tags.Document) -> None:
@@ -160,6 +168,22 @@ class _Page:
         """Revealed once the clock has reached the instant; no instant means sealed."""
         return instant is not None and is_revealed(instant, self.settings.clock)
 
+    def doubted(self, known: int, line: int) -> bool:
+        """Whether a date drew warnings since `known`, on a host that keeps such content sealed.
+
+        Asked only of what would be revealed: `and` stops short of it for anything sealed.
+        """
+        if not self.seal_doubtful or len(self.problems) == known:
+            return False
+        self.problems.append(
+            Problem(
+                line,
+                "kept sealed until the warning about its date is fixed: this build does not "
+                "stop on warnings, so nothing a warning doubts is revealed",
+            )
+        )
+        return True
+
     def emit(self, line: str, number: int | None = None) -> None:
         """Add an output line, first closing the paragraph of a stashed block if one is open."""
         if self.separator is not None and line.strip(" \t>"):
@@ -180,9 +204,10 @@ class _Page:
 
     def stamp(self, node: tags.Stamp) -> None:
         """Render a stamp standing on its own, outside any preview."""
+        known = len(self.problems)
         dated = self.read_date(node.date, node.line)
         instant = dated.date.instant if dated.date else None
-        revealed = self.is_revealed(instant)
+        revealed = self.is_revealed(instant) and not self.doubted(known, node.line)
         self.block(node.prefix, self.stamp_markup(instant, node.date or "", revealed))
         self.outcomes.append(Outcome("stamp", node.line, _state(revealed), instant, node.date))
 
@@ -196,8 +221,11 @@ class _Page:
         held = self.holds(node.post)
         # A held post keeps its teaser sealed whatever date the preview gives: no warning,
         # since holding a part is how a writer postpones it without a new date.
+        known = len(self.problems)
         instant, words = (None, None) if held else self.preview_date(node)
-        revealed = self.is_revealed(instant) and not node.broken
+        revealed = (
+            self.is_revealed(instant) and not node.broken and not self.doubted(known, node.line)
+        )
         body = _lists_as_commonmark(_dedent(node))
         state: State = "held" if held else _state(revealed)
         self.outcomes.append(Outcome("preview", node.line, state, instant, words, node.post))

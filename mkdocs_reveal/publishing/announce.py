@@ -27,7 +27,7 @@ from mkdocs.utils.meta import get_data
 
 from mkdocs_reveal.diagnostics import RevealError
 from mkdocs_reveal.integration.material_blog import built_url
-from mkdocs_reveal.integration.sealed_pages import page_title
+from mkdocs_reveal.markup.whole_page import page_title
 from mkdocs_reveal.publishing.manifest import Item, absolute
 from mkdocs_reveal.timeline.clock import between
 

@@ -1,7 +1,7 @@
 """`mkdocs-reveal`: what is scheduled, when the next reveal is and whether one is due.
 
-It reads `mkdocs.yml`, the pages and the clock exactly as a build does (through `project`),
-but builds nothing, so a CI job can ask cheaply whether a deploy is worth it.
+It reads `mkdocs.yml` (or `properdocs.yml`), the pages and the clock exactly as a build does
+(through `project`), but builds nothing, so a CI job can ask cheaply whether a deploy is worth it.
 
 Exit codes: 0 yes / done, 1 no (nothing pending, nothing due), 2 a usage or input error. A
 workflow reads 1 as "nothing to deploy", so nothing but a real answer may end with 0 or 1: every
@@ -9,6 +9,9 @@ error, even one this program did not foresee, ends with 2.
 """
 
 from __future__ import annotations
+
+# First: where only ProperDocs is installed, it makes the MkDocs imports below reach ProperDocs.
+from mkdocs_reveal.publishing import host  # isort: skip
 
 import argparse
 import functools
@@ -35,14 +38,13 @@ from mkdocs_reveal.integration import reader as project
 from mkdocs_reveal.integration.config import RevealConfig, unloadable_value
 from mkdocs_reveal.integration.plugin import RevealPlugin
 from mkdocs_reveal.markup.transform import Settings
-from mkdocs_reveal.publishing import announce, missed
+from mkdocs_reveal.publishing import announce, asset_files, missed
 from mkdocs_reveal.publishing.deploy_notices import publishing_notices
 from mkdocs_reveal.publishing.manifest import Item, ordered
 from mkdocs_reveal.timeline.clock import read_instant, until, utc
 from mkdocs_reveal.timeline.schedule import next_reveal
 
 PROG = "mkdocs-reveal"
-DEFAULT_CONFIGS = ("mkdocs.yml", "mkdocs.yaml")
 
 
 class UsageError(Exception):
@@ -65,6 +67,8 @@ class Site:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args = _parser().parse_args(argv)
+    if args.command == "assets":  # copies files; reads no project
+        return asset_files.run(args)
     _show_mkdocs_messages()
     try:
         site = _read_site(getattr(args, "config_file", None), getattr(args, "at", None))
@@ -97,7 +101,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FILE",
         # SUPPRESS: given before or after the command, neither default hides the other.
         default=argparse.SUPPRESS,
-        help="the MkDocs config file (default: mkdocs.yml in the current folder)",
+        help="the config file (default: properdocs.yml or mkdocs.yml in the current folder)",
     )
     config.add_argument(
         "-s",
@@ -155,6 +159,10 @@ def _parser() -> argparse.ArgumentParser:
     due.set_defaults(run=_due)
     _announce_parser(commands, config)
     _missed_parser(commands, config)
+    assets = commands.add_parser(
+        "assets", help="copy reveal.css and reveal.js into DIR, for generators without the plugin"
+    )
+    asset_files.add_arguments(assets)
     return parser
 
 
@@ -204,28 +212,29 @@ def _missed_parser(commands: Any, config: argparse.ArgumentParser) -> None:
 
 def _show_mkdocs_messages() -> None:
     """Print MkDocs' own warnings and errors (a bad config option is explained there)."""
-    logger = logging.getLogger("mkdocs")
-    if not logger.handlers:
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
-        handler.setLevel(logging.WARNING)
-        logger.addHandler(handler)
-        logger.propagate = False
+    for name in host.LOGGERS:
+        logger = logging.getLogger(name)
+        if not logger.handlers:
+            handler = logging.StreamHandler(sys.stderr)
+            handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+            handler.setLevel(logging.WARNING)
+            logger.addHandler(handler)
+            logger.propagate = False
 
 
 def _config_path(given: str | None) -> Path:
-    """The config file to read: the one given, else mkdocs.yml (or .yaml) here."""
+    """The config file to read: the one given, else properdocs.yml or mkdocs.yml (.yaml) here."""
     if given is not None:
         path = Path(given)
         if not path.is_file():
             raise UsageError(f"no config file at {path}: pass -f path/to/mkdocs.yml")
         return path
-    for name in DEFAULT_CONFIGS:
+    for name in host.CONFIG_NAMES:
         if Path(name).is_file():
             return Path(name)
     raise UsageError(
-        f"no mkdocs.yml in {Path.cwd()}: run {PROG} in your project's folder or pass "
-        "-f path/to/mkdocs.yml"
+        f"no mkdocs.yml in {Path.cwd()} (nor properdocs.yml): run {PROG} in your project's "
+        "folder or pass -f path/to/mkdocs.yml"
     )
 
 

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 import series
 import yaml
-from browser import ARGS, CHROMIUM, CONTRAST_JS, in_ci, missing_reason
+from browser import CONTRAST_JS, launched
 from localhttp import serving
 from sitebuild import Site, make_site
 
@@ -57,17 +57,8 @@ HLJS_STUB = "window.hljs = new Proxy({}, { get: () => () => undefined });"
 @pytest.fixture(scope="session")
 def chromium() -> Iterator[Browser]:
     """Debian's Chromium, or a skip (a failure in CI) where it cannot run."""
-    reason = missing_reason()
-    if reason is not None:
-        if in_ci():
-            pytest.fail(f"the browser tests must run in CI, but {reason}")
-        pytest.skip(reason)
-    from playwright.sync_api import sync_playwright  # noqa: PLC0415  # only with a browser
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+    with launched() as browser:
         yield browser
-        browser.close()
 
 
 def series_site(root: Path, theme: str = "material", live: bool = False, **reveal: Any) -> Site:

@@ -228,10 +228,14 @@ def test_seed_renders_three_stamps_and_previews_and_reports_weekdays(
     with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.reveal"):
         html = render(seed_body(), "2025-11-12T12:00:00+01:00")
     assert html.count('<time class="reveal-stamp') == 3
-    assert html.count('class="reveal-preview is-revealed"') == 2
-    assert html.count('class="reveal-preview is-sealed"') == 1
+    # Parts 1 and 2 are due by the clock, but their weekdays contradict their dates: where no
+    # `mkdocs build --strict` stops on the warning, what it doubts stays sealed.
+    assert html.count('class="reveal-preview is-revealed"') == 0
+    assert html.count('class="reveal-preview is-sealed"') == 3
     assert "Excepteur sint occaecat cupidatat non proident, sunt in culpa" not in html
-    weekday = [r.getMessage() for r in caplog.records if "is a Tuesday" in r.getMessage()]
+    assert "Duis aute irure" not in html
+    messages = [r.getMessage() for r in caplog.records]
+    weekday = [message for message in messages if "is a Tuesday" in message]
     assert weekday == [
         f"reveal: line {line}: November {day + 1}th 2025 is a Tuesday, not a Monday: read by "
         f"its date it is Tuesday, November {day + 1}th 2025, by its weekday Monday, November "
@@ -240,13 +244,24 @@ def test_seed_renders_three_stamps_and_previews_and_reports_weekdays(
         "in 2024 and 2030)"
         for line, day, suffix in ((19, 3, "rd"), (39, 10, "th"), (60, 24, "th"))
     ]
+    # Part 3 is sealed by the clock anyway: only the two that were due are said to be kept.
+    kept = [message for message in messages if "kept sealed until" in message]
+    assert [message.split(":")[1] for message in kept] == [" line 18", " line 38"]
 
 
-def test_seed_all_sealed_before_and_all_revealed_after() -> None:
+def test_seed_all_sealed_before_and_all_revealed_after_once_its_weekdays_are_right() -> None:
     before = render(seed_body(), "2025-11-01T00:00:00+01:00")
-    after = render(seed_body(), "2025-12-01T00:00:00+01:00")
     assert before.count('<div class="reveal-preview is-sealed"') == 3
     assert "Duis aute irure" not in before
+    # The seed's weekdays contradict its dates (in 2025, the year its `date:` makes certain):
+    # where no build stops on that warning, the previews stay sealed, however late it is.
+    doubted = render(seed_body(), "2030-12-01T00:00:00+01:00")
+    assert doubted.count('<div class="reveal-preview is-sealed"') == 3
+    assert "Duis aute irure" not in doubted
+    fixed = seed_body()
+    for wrong, right in (("4th", "3rd"), ("11th", "10th"), ("25th", "24th")):
+        fixed = fixed.replace(f"November {wrong}", f"November {right}")
+    after = render(fixed, "2025-12-01T00:00:00+01:00")
     assert after.count('<div class="reveal-preview is-revealed"') == 3
     assert "Duis aute irure" in after
 
