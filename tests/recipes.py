@@ -8,12 +8,14 @@ import subprocess
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
-from browser import launched
 from localhttp import serving
 from sitebuild import QUIET, Build, Site, make_site
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 REPO = Path(__file__).resolve().parents[1]
 ASSET_URIS = ["assets/mkdocs-reveal/reveal.css", "assets/mkdocs-reveal/reveal.js"]
@@ -120,12 +122,12 @@ def properdocs_site(root: Path, pages: dict[str, str], reveal: dict[str, Any]) -
     return site
 
 
-def stamp_style(folder: Path, clock: datetime) -> tuple[str, str, str]:
+def stamp_style(browser: Browser, folder: Path, clock: datetime) -> tuple[str, str, str]:
     """In a browser at `clock`: a sealed stamp's display and corner, and the filler's filter.
 
     Waits for the countdown first, so the script is known to run.
     """
-    with launched() as browser, serving(folder) as base:
+    with serving(folder) as base:
         page = browser.new_page()
         page.clock.install(time=clock)
         page.goto(base + "chronicles/")

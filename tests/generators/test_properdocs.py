@@ -13,6 +13,7 @@ import urllib.request
 from datetime import datetime
 from importlib.metadata import entry_points, version
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 import recipes
@@ -20,6 +21,9 @@ import series
 from sitebuild import Build
 
 CLOCK = "2025-11-12T12:00:00+01:00"
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 
 def test_the_plugin_is_registered_for_properdocs_too() -> None:
@@ -167,8 +171,8 @@ def test_the_demo_built_by_properdocs_keeps_part_3_sealed(demo: Build) -> None:
         assert demo.containing(words), words
 
 
-def test_stamps_are_styled_and_count_down_in_a_browser(demo: Build) -> None:
-    display, corner, blur = recipes.stamp_style(demo.site, datetime.fromisoformat(CLOCK))
+def test_stamps_are_styled_and_count_down_in_a_browser(demo: Build, chromium: Browser) -> None:
+    display, corner, blur = recipes.stamp_style(chromium, demo.site, datetime.fromisoformat(CLOCK))
     assert display == "inline-flex"
     assert corner != "0px"
     assert "blur" in blur

@@ -11,7 +11,7 @@ import re
 from datetime import datetime
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 import recipes
@@ -56,6 +56,9 @@ TEASER = (
     "</PostPreview>\n"
 )
 TEASER_WORDS = ("“kanelsnurrene”", "jordbærløftet", "smørøyet", "Don’t tell")
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 
 def options(**overrides: Any) -> dict[str, Any]:
@@ -295,8 +298,8 @@ def test_the_demo_built_by_zensical_keeps_part_3_sealed(demo: Build) -> None:
     assert 'class="reveal-preview is-sealed reveal-page"' in stand_in
 
 
-def test_stamps_are_styled_and_count_down_in_a_browser(demo: Build) -> None:
-    display, corner, blur = recipes.stamp_style(demo.site, datetime.fromisoformat(CLOCK))
+def test_stamps_are_styled_and_count_down_in_a_browser(demo: Build, chromium: Browser) -> None:
+    display, corner, blur = recipes.stamp_style(chromium, demo.site, datetime.fromisoformat(CLOCK))
     assert display == "inline-flex"
     assert corner != "0px"
     assert "blur" in blur
