@@ -11,7 +11,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import InclusionLevel
 
 from mkdocs_reveal.diagnostics import RevealError, log
-from mkdocs_reveal.integration import reader
+from mkdocs_reveal.integration import proof_inputs, reader
 from mkdocs_reveal.integration.attachments import Attachments
 from mkdocs_reveal.integration.config import RevealConfig
 from mkdocs_reveal.integration.links import SealedLinkExtension
@@ -46,7 +46,8 @@ class BuildState:
     stand_in_inclusion: dict[str, InclusionLevel] = field(default_factory=dict)
     attachments: Attachments = field(default_factory=Attachments)
     check: LeakCheck = field(default_factory=LeakCheck)
-    theme_files: set[str] = field(default_factory=set)
+    # Outputs copied from the theme or docs_dir, and their sizes: they hold no page's words.
+    copies: dict[str, int] = field(default_factory=dict)
     ledger: Ledger = field(default_factory=Ledger)
     instants: list[datetime | None] = field(default_factory=list)  # what reveal.json lists
 
@@ -70,7 +71,7 @@ class BuildState:
         return src_uri in self.ledger.pending or src_uri in self.sealed_pages
 
     def close(self) -> None:
-        """Let go of anything the build still holds (the leak check's helper)."""
+        """Let go of what the build still holds (the page the leak check compares with)."""
         self.check.close()
 
 
@@ -95,13 +96,19 @@ def start(options: RevealConfig, config: MkDocsConfig, command: Command) -> Buil
     settings = Settings(clock, tz, reveal_time, choose_locale(options, config), preview)
     extension = RevealExtension()
     extension.use(settings)
-    return BuildState(
+    state = BuildState(
         options=options,
         settings=settings,
         extension=extension,
         links=SealedLinkExtension(settings.labels),
         live=live,
     )
+    if state.checking:
+        # Stamps and placeholders are made while pages are read: public, all of them.
+        proof_inputs.prepare(
+            state.check, config, settings.locale, lambda: extension.fragments.items
+        )
+    return state
 
 
 def choose_locale(options: RevealConfig, config: MkDocsConfig) -> str:

@@ -114,7 +114,7 @@ class RevealPlugin(BasePlugin[RevealConfig]):
         except UnicodeDecodeError:
             # A page that cannot be read cannot be judged either; say which and where.
             raise PluginError(f"reveal: {reader.not_utf8(files, config)}") from None
-        state.theme_files = site_outputs.theme_outputs(files, config)
+        site_outputs.note_files(state, files, config)
         site_outputs.add_assets(files, config)
         return files
 
@@ -182,7 +182,7 @@ class RevealPlugin(BasePlugin[RevealConfig]):
         if head:
             output = site_outputs.add_to_head(output, head)
         if state.checking:
-            state.check.will_write(page.file.dest_uri, page.file.abs_dest_path)
+            state.check.will_write(page.file.dest_uri, page.file.abs_dest_path, output)
         return output
 
     @event_priority(-200)  # last: after search, sitemap and feeds are written

@@ -16,7 +16,7 @@ from mkdocs.structure.files import Files
 from mkdocs.utils.meta import get_data
 
 from mkdocs_reveal.diagnostics import RevealError
-from mkdocs_reveal.integration import material_blog, navigation, reader
+from mkdocs_reveal.integration import material_blog, navigation, proof_inputs, reader
 from mkdocs_reveal.markup import placeholder
 from mkdocs_reveal.markup.labels import Labels, reader_date
 from mkdocs_reveal.markup.stamp import stamp_html
@@ -125,7 +125,9 @@ def seal_pages(state: BuildState, files: Files, config: MkDocsConfig, stand_ins:
         state.sealed_pages[file.src_uri] = page
         if settings.preview:
             continue
-        state.seal(markdown, reader.display_path(file.src_uri, config))
+        state.seal(
+            proof_inputs.sealed_page(markdown, meta), reader.display_path(file.src_uri, config)
+        )
         state.attachments.seal(file.content_string, file.src_uri)
         if state.options.sealed_pages == "exclude":
             files.remove(file)

@@ -27,6 +27,7 @@ from mkdocs_reveal.integration import reader as project
 from mkdocs_reveal.integration.config import RevealConfig
 from mkdocs_reveal.integration.plugin import RevealPlugin
 from mkdocs_reveal.markup.transform import Settings
+from mkdocs_reveal.publishing import check_command
 from mkdocs_reveal.publishing.deploy_notices import publishing_notices
 from mkdocs_reveal.publishing.manifest import Item, ordered
 from mkdocs_reveal.timeline.clock import read_instant
@@ -127,6 +128,13 @@ def _parser() -> argparse.ArgumentParser:
         help="look back this many minutes more before WHEN, for clocks that disagree",
     )
     due.set_defaults(run=_due)
+    check = commands.add_parser(
+        "check",
+        parents=[config],
+        help="prove a built site holds nothing sealed; exit 1 naming each file that does",
+    )
+    check_command.add_arguments(check)
+    check.set_defaults(run=check_command.run)
     return parser
 
 
