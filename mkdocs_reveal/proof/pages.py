@@ -23,7 +23,7 @@ PIECE = 4096
 # Text after a change that must match the previous page for the two to be aligned again.
 ANCHOR = 128
 # A sealed passage of WINDOW words runs over less than this, markup between its words included.
-MARGIN = 160
+MARGIN = 128
 # Text after an anchor that must follow too for an alignment to be trusted: more than one
 # navigation entry, which differs from the next by a few characters only.
 CONFIRM = 2 * ANCHOR
@@ -40,20 +40,14 @@ CHANGES = 64
 # Places an anchor is tried at before a weaker alignment is taken.
 OCCURRENCES = 4
 
-Piece = tuple[str, int]  # text, and its size in UTF-8 (MkDocs writes pages in UTF-8)
+# Pieces smaller than this are joined to a neighbour: each edge between two pieces is one
+# more comparison, and a change that falls on one costs a search.
+SMALL = PIECE // 4
 
 
 def utf8_size(text: str) -> int:
     """How many bytes a text takes in UTF-8; free for ASCII (CPython knows it is ASCII)."""
     return len(text) if text.isascii() else len(text.encode("utf-8", "surrogatepass"))
-
-
-def cut(text: str) -> list[Piece]:
-    """Cut new text into pieces of PIECE characters."""
-    return [
-        (part, utf8_size(part))
-        for part in (text[start : start + PIECE] for start in range(0, len(text), PIECE))
-    ]
 
 
 def common_prefix(page: str, position: int, piece: str) -> int:
@@ -68,14 +62,14 @@ def common_prefix(page: str, position: int, piece: str) -> int:
     return low
 
 
-def resync(page: str, position: int, old: list[Piece], index: int) -> tuple[int, int, int] | None:
+def resync(page: str, position: int, old: list[str], index: int) -> tuple[int, int, int] | None:
     """Where the page goes on with the previous page after a change: (at, piece, offset).
 
     Navigation entries differ by a few characters (their URL and title), so an anchor can turn
     up an entry too early. A place where CONFIRM characters follow is taken first; one where
     only the anchor matches, only when there is nothing better.
     """
-    candidates = [(index, skip) for skip in SKIPS if skip < len(old[index][0])]
+    candidates = [(index, skip) for skip in SKIPS if skip < len(old[index])]
     candidates += [(later, 0) for later in range(index + 1, min(index + 1 + LOOKAHEAD, len(old)))]
     weak: tuple[int, int, int] | None = None
     for reach in REACHES:
@@ -83,7 +77,7 @@ def resync(page: str, position: int, old: list[Piece], index: int) -> tuple[int,
             break
         end = len(page) if reach is None else min(position + reach + ANCHOR, len(page))
         for number, skip in candidates:
-            rest = old[number][0][skip:]
+            rest = old[number][skip:]
             anchor = rest[:ANCHOR]
             at = page.find(anchor, position, end)
             for _ in range(OCCURRENCES):
@@ -97,80 +91,96 @@ def resync(page: str, position: int, old: list[Piece], index: int) -> tuple[int,
     return weak
 
 
-@dataclass
-class Pages:
-    """The page written before, in pieces, to tell what is new in the next one."""
+class _Walk:
+    """One page compared with the previous one: the pieces it is kept in, and what is new."""
 
-    pieces: list[Piece] = field(default_factory=list)
-    previous: str = ""
+    def __init__(self, page: str, pages: Pages) -> None:
+        """Start at the top of both pages."""
+        self.page, self.previous = page, pages.previous
+        self.old, self.old_sizes = pages.texts.copy(), pages.sizes.copy()
+        self.texts: list[str] = []
+        self.sizes: list[int] = []
+        self.spans: list[tuple[int, int]] = []
+        self.position = 0
 
-    def new_parts(self, page: str) -> tuple[list[str], int]:
-        """The parts of a page not in the previous one, with margins; and its size in UTF-8."""
-        old = list(self.pieces)
-        kept: list[Piece] = []
-        spans: list[tuple[int, int]] = []
-        position, index, length = 0, 0, len(page)
+    def add(self, text: str, size: int) -> None:
+        """Keep a piece of this page, joined to the one before when either is small."""
+        texts = self.texts
+        small = texts and (len(text) < SMALL or len(texts[-1]) < SMALL)
+        if small and len(texts[-1]) + len(text) <= 2 * PIECE:
+            texts[-1] += text
+            self.sizes[-1] += size
+        else:
+            texts.append(text)
+            self.sizes.append(size)
 
-        def new(end: int) -> None:
-            """Take the page up to `end` as new (a change, or a junction when empty)."""
-            nonlocal position
-            spans.append((position, end))
-            kept.extend(cut(page[position:end]))
-            position = end
+    def take(self, end: int) -> None:
+        """Keep the page up to `end` in pieces of its own."""
+        for start in range(self.position, end, PIECE):
+            part = self.page[start : min(start + PIECE, end)]
+            self.add(part, utf8_size(part))
+        self.position = end
 
-        changes = 0
-        while position < length:
+    def run(self) -> None:
+        """Walk the page, piece by piece of the previous one."""
+        page, old, old_sizes = self.page, self.old, self.old_sizes
+        index, changes, length = 0, 0, len(page)
+        while self.position < length:
             if index >= len(old) or changes > CHANGES:
                 # Many changes (every relative link of a section, on the first page of the
                 # next one), or another kind of page: the rest is compared entry by entry.
-                spans.extend(changed_entries(page, position, self.previous))
-                kept.extend(cut(page[position:]))
-                break
-            text, size = old[index]
-            if page.startswith(text, position):
-                kept.append(old[index])
-                position += len(text)
+                self.spans.extend(changed_entries(page, self.position, self.previous))
+                self.take(length)
+                return
+            text = old[index]
+            if page.startswith(text, self.position):
+                self.add(text, old_sizes[index])
+                self.position += len(text)
                 index += 1
                 continue
-            same = common_prefix(page, position, text)
+            same = common_prefix(page, self.position, text)
             if same:
-                head, tail = text[:same], text[same:]
-                kept.append((head, utf8_size(head)))
-                old[index] = (tail, size - kept[-1][1])
-                position += same
+                head = text[:same]
+                head_size = utf8_size(head)
+                self.add(head, head_size)
+                old[index] = text[same:]
+                old_sizes[index] -= head_size
+                self.position += same
             changes += 1
-            found = resync(page, position, old, index)
+            found = resync(page, self.position, old, index)
             if found is None:
                 changes = CHANGES + 1
                 continue
             at, index, skip = found
             if skip:
-                tail = old[index][0][skip:]
-                old[index] = (tail, utf8_size(tail))
-            new(at)
-        self.pieces = coalesced(kept)
-        self.previous = page
-        return margined(page, spans), sum(size for _, size in kept)
+                old[index] = old[index][skip:]
+                old_sizes[index] = utf8_size(old[index])
+            # New text, or none where the page only left some of the previous one out: either
+            # way its edges are read, where text of two places now meets.
+            self.spans.append((self.position, at))
+            self.take(at)
+
+
+@dataclass
+class Pages:
+    """The page written before, in pieces, to tell what is new in the next one."""
+
+    # Two lists, not a list of pairs: a pair per piece and page is a million short-lived
+    # objects for the garbage collector to walk in a large build.
+    texts: list[str] = field(default_factory=list)
+    sizes: list[int] = field(default_factory=list)  # each piece's size in UTF-8
+    previous: str = ""
+
+    def new_parts(self, page: str) -> tuple[list[str], int]:
+        """The parts of a page not in the previous one, with margins; and its size in UTF-8."""
+        walk = _Walk(page, self)
+        walk.run()
+        self.texts, self.sizes, self.previous = walk.texts, walk.sizes, page
+        return margined(page, walk.spans), sum(walk.sizes)
 
     def forget(self) -> None:
         """Drop the previous page (the next one is read whole)."""
-        self.pieces = []
-        self.previous = ""
-
-
-def coalesced(pieces: list[Piece]) -> list[Piece]:
-    """Small pieces joined to their neighbours: each edge between two is one more comparison,
-    and a change that falls on one costs a search."""
-    joined: list[Piece] = []
-    for text, size in pieces:
-        if joined:
-            last, last_size = joined[-1]
-            small = len(text) < PIECE // 4 or len(last) < PIECE // 4
-            if small and len(last) + len(text) <= 2 * PIECE:
-                joined[-1] = (last + text, last_size + size)
-                continue
-        joined.append((text, size))
-    return joined
+        self.texts, self.sizes, self.previous = [], [], ""
 
 
 def changed_entries(page: str, start: int, previous: str) -> list[tuple[int, int]]:

@@ -29,14 +29,14 @@ class _Separators(dict[int, int]):
 
 
 SEPARATORS = _Separators()
-# Escapes that stand for a character which is no part of a word anyway: read as a space, in C.
-# The escaped backslash comes first, so the letter after it (`\\n`) stays a letter.
-PLAIN_ESCAPES = ("\\\\", "\\n", "\\r", "\\t", '\\"', "\\/", "\\'", "\\b", "\\f")
+# Escapes that stand for a character which is no part of a word anyway: read as a space. An
+# escaped backslash is matched whole, so the letter after it (`\\n`) stays a letter.
+PLAIN_ESCAPE = re.compile(r"\\[\\nrt\"/'bf]")
 CODE_ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2}))")
 SURROGATE = re.compile("[\ud800-\udfff]")
 # Entities that stand for punctuation, the most frequent by far (code blocks, attributes):
-# replaced in C, so `html.unescape` and its call per entity run only for the rest.
-PUNCTUATION_ENTITIES = ("&amp;", "&lt;", "&gt;", "&quot;", "&#39;", "&#x27;", "&nbsp;")
+# replaced in one pass, so `html.unescape` and its call per entity run only for the rest.
+PUNCTUATION_ENTITY = re.compile("&(?:amp|lt|gt|quot|#39|#x27|nbsp);")
 
 
 def _code_point(match: re.Match[str]) -> str:
@@ -46,9 +46,7 @@ def _code_point(match: re.Match[str]) -> str:
 
 def unescape_code(text: str) -> str:
     """Decode the escapes of JSON and JavaScript strings (a pair of surrogates made one)."""
-    for escape in PLAIN_ESCAPES:
-        if escape in text:
-            text = text.replace(escape, " ")
+    text = PLAIN_ESCAPE.sub(" ", text)
     if "\\u" in text or "\\x" in text:
         text = CODE_ESCAPE.sub(_code_point, text)
         if SURROGATE.search(text):
@@ -61,8 +59,7 @@ def words(text: str) -> list[str]:
     if "\\" in text:
         text = unescape_code(text)
     if "&" in text:
-        for entity in PUNCTUATION_ENTITIES:
-            text = text.replace(entity, " ")
+        text = PUNCTUATION_ENTITY.sub(" ", text)
         if "&" in text:
             text = html.unescape(text)
     if not text.isascii():

@@ -6,6 +6,8 @@ import html
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mkdocs_reveal.markup.placeholder import VOCABULARY
 from mkdocs_reveal.proof.fingerprints import WINDOW, Fingerprints, Matcher
@@ -100,3 +102,19 @@ def test_a_large_output_is_searched_in_slices_without_losing_a_match() -> None:
     for cut in range(0, 60, 7):
         text = filler[: 1_048_576 - cut] + " the lighthouse keeper wrote a sealed line " + filler
         assert matcher.found(fold(text)), cut
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    tokens=st.lists(
+        st.sampled_from(["été", "straße", "didn't", "le", "灯台", "night", "sea", "ø"]),
+        min_size=6,
+        max_size=40,
+    ),
+    start=st.integers(min_value=0, max_value=40),
+)
+def test_any_six_word_passage_of_sealed_text_is_found(tokens: list[str], start: int) -> None:
+    start %= len(tokens) - 5
+    prints = prints_of(" ".join(tokens), public=" ".join(tokens))  # no distinctive words
+    passage = " ".join(tokens[start : start + 6])
+    assert Matcher(prints.windows).found(fold(f"<p>Public — {passage} — public.</p>"))
