@@ -107,8 +107,13 @@ def add_to_head(html: str, snippet: str) -> str:
 def note_files(state: BuildState, files: Files, config: MkDocsConfig) -> None:
     """Tell the leak check which outputs are copies, and the paths the site's links show."""
     if state.checking:
-        state.copies = proof_inputs.copies(files, config)
+        state.copies = {**proof_inputs.copies(files, config), **asset_copies()}
         state.check.publish(proof_inputs.paths(files))
+
+
+def asset_copies() -> dict[str, int]:
+    """The plugin's stylesheet and script in the site, and their sizes: no page's words."""
+    return {uri: (ASSETS / Path(uri).name).stat().st_size for uri in ASSET_URIS}
 
 
 def add_assets(files: Files, config: MkDocsConfig) -> None:

@@ -208,8 +208,19 @@ class LeakCheck:
         for path, output in site_files(site, copies):
             if output not in self.written:
                 self._found(output, self._match_file(matcher, path, whole=False))
-        log.debug("reveal: leak check: %d files matched", len(self.written))
-        if not any(self._real(pieces) for pieces in self.hits.values()):
+        found = set().union(*self.hits.values())
+        real = self._real(found)
+        assert self.prints is not None
+        log.debug(
+            "reveal: leak check: %d pages and the site's other files matched against %d runs "
+            "of words and %d distinctive words; %d found, %d of them public text",
+            len(self.written),
+            len(self.prints.windows),
+            len(self.prints.words),
+            len(found),
+            len(found) - len(real),
+        )
+        if not real:
             return []
         # Something sealed is there: read every file whole, so each one that holds it is named.
         return self._leaks(self._read_all(site, copies, matcher))

@@ -22,7 +22,7 @@ from mkdocs.structure.files import get_files
 from mkdocs.utils.meta import get_data
 
 from mkdocs_reveal.diagnostics import RevealError
-from mkdocs_reveal.integration import proof_inputs, reader
+from mkdocs_reveal.integration import proof_inputs, reader, site_outputs
 from mkdocs_reveal.integration.build import choose_locale
 from mkdocs_reveal.integration.config import RevealConfig
 from mkdocs_reveal.integration.sealed_pages import page_title
@@ -122,4 +122,4 @@ def read_project(
         check.publish(result.markdown)
         for secret in result.secrets:
             check.seal(secret, display)
-    return check, proof_inputs.copies(files, config)
+    return check, {**proof_inputs.copies(files, config), **site_outputs.asset_copies()}
