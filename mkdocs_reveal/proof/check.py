@@ -123,6 +123,8 @@ class LeakCheck:
     _last: str | None = None  # the page written last, whose version is not noted yet
     _queued: list[tuple[str, str]] = field(default_factory=list)  # output, its new text
     _queued_size = 0
+    _matched = False  # whether any output was matched yet
+    _stale = False  # whether outputs were matched with fewer fingerprints than there are
 
     def seal(self, text: str, source: str) -> None:
         """Take sealed text (Markdown, or a whole source) of a source page."""
@@ -135,6 +137,8 @@ class LeakCheck:
     def _start(self) -> Matcher:
         """The matcher of every fingerprint, made once the sealed and public text is known."""
         if self.matcher is None or self._fingerprinted != len(self.sealed):
+            # Sealed text learnt after outputs were matched: they are all read again at the end.
+            self._stale = self._stale or self._matched
             known = self.public.vocabulary()
             self.prints = Fingerprints()
             for text, source in self.sealed:
@@ -163,6 +167,7 @@ class LeakCheck:
             return
         folded = fold(OUTPUT.join(text for _, text in self._queued))
         matches = self._start().matches(folded)
+        self._matched = True
         if matches:
             # Which output each match is in: count the separators before it.
             starts, at = [0], folded.find(OUTPUT)
@@ -196,10 +201,8 @@ class LeakCheck:
         if not self.sealed:
             return []
         self._match_queued()
-        fingerprinted = self._fingerprinted
         matcher = self._start()
-        if fingerprinted and fingerprinted != len(self.sealed):
-            # Sealed text learnt after pages were matched: everything is read again.
+        if self._stale:
             return self._leaks(self._read_all(site, copies, matcher))
         for output, page in self.written.items():
             if version(page.path) != page.version or _size(page.path) != page.size:

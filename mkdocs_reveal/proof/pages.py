@@ -69,14 +69,16 @@ def resync(page: str, position: int, old: list[str], index: int) -> tuple[int, i
     up an entry too early. A place where CONFIRM characters follow is taken first; one where
     only the anchor matches, only when there is nothing better.
     """
-    candidates = [(index, skip) for skip in SKIPS if skip < len(old[index])]
-    candidates += [(later, 0) for later in range(index + 1, min(index + 1 + LOOKAHEAD, len(old)))]
+    within = [(index, skip) for skip in SKIPS if skip < len(old[index])]
+    later = [(number, 0) for number in range(index + 1, min(index + 1 + LOOKAHEAD, len(old)))]
     weak: tuple[int, int, int] | None = None
     for reach in REACHES:
         if reach is None and weak is not None:
             break
         end = len(page) if reach is None else min(position + reach + ANCHOR, len(page))
-        for number, skip in candidates:
+        # Near, a few characters changed inside the piece; further on, a whole new content
+        # most likely took the place of the previous one's, and the next pieces are found first.
+        for number, skip in within + later if reach == REACHES[0] else later + within:
             rest = old[number][skip:]
             anchor = rest[:ANCHOR]
             at = page.find(anchor, position, end)

@@ -8,7 +8,6 @@ character that is not part of a word (punctuation, markup, quotes, dashes) a sep
 from __future__ import annotations
 
 import html
-import json
 import os
 import re
 import unicodedata
@@ -82,16 +81,6 @@ def strings(value: object) -> Iterator[str]:
     elif isinstance(value, list | tuple):
         for item in value:
             yield from strings(item)
-
-
-def json_text(text: str) -> str | None:
-    """The strings of a JSON document (its keys are the format's, not anyone's words); None if
-    it is not JSON."""
-    try:
-        document = json.loads(text)
-    except ValueError:
-        return None
-    return "\n".join(strings(document))
 
 
 def read_tree(folders: Iterable[str], suffixes: tuple[str, ...], largest: int) -> Iterator[str]:

@@ -323,6 +323,17 @@ def test_sealed_text_learnt_after_pages_were_matched_is_matched_everywhere(
     assert [(leak.output, leak.source) for leak in leaks] == [("a.html", "docs/late.md")]
 
 
+def test_sealed_text_learnt_after_a_batch_was_matched_is_matched_everywhere(
+    check: LeakCheck, tmp_path: Path
+) -> None:
+    late = "Driftmoss lanterns sealed by an included snippet, learnt only at the end."
+    large = "<p>" + "Public words of a long page. " * 40_000 + "</p>"  # past one batch
+    write_pages(check, tmp_path, {"a.html": f"{large}<p>{late}</p>", "b.html": large})
+    check.seal(late, "docs/late.md")
+    write_pages(check, tmp_path, {"c.html": "<p>Page c</p>"})
+    assert outputs(check, tmp_path) == ["a.html"]
+
+
 def test_a_fifo_in_the_site_does_not_block_the_check(check: LeakCheck, tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "pipe.html")
     (tmp_path / "page.html").write_text(f"<p>{SENTENCE}</p>")

@@ -106,15 +106,30 @@ def live_site(site: SiteFactory) -> Iterator[tuple[Site, str]]:
         server.server_close()
 
 
+def run_step(script: str, root: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """Run a step's shell script as GitHub would, with this Python's commands on the PATH."""
+    environment = {
+        **{key: value for key, value in os.environ.items() if key != "SOURCE_DATE_EPOCH"},
+        **QUIET,
+        "PATH": str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", ""),
+        **env,
+    }
+    return subprocess.run(
+        ["bash", "-c", script],
+        cwd=root,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
 def decide(root: Path, tmp_path: Path, *, event: str, site_url: str, now: str) -> str:
     """Run the workflow's decision step as GitHub would; return what it set `deploy` to."""
     outputs = tmp_path / "github_output"
     outputs.write_text("", encoding="utf-8")
-    bin_dir = str(Path(sys.executable).parent)
     environment = {
-        **{key: value for key, value in os.environ.items() if key != "SOURCE_DATE_EPOCH"},
-        **QUIET,
-        "PATH": bin_dir + os.pathsep + os.environ.get("PATH", ""),
         "GITHUB_EVENT_NAME": event,
         "GITHUB_OUTPUT": str(outputs),
         "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md"),
@@ -124,15 +139,7 @@ def decide(root: Path, tmp_path: Path, *, event: str, site_url: str, now: str) -
         "MKDOCS_REVEAL_NOW": now,
     }
     script = decide_script(yaml.safe_load(WORKFLOW.read_text(encoding="utf-8")))
-    done = subprocess.run(
-        ["bash", "-c", script],
-        cwd=root,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    done = run_step(script, root, environment)
     assert done.returncode == 0, done.stdout + done.stderr
     decided = re.findall(r"^deploy=(.*)$", outputs.read_text(encoding="utf-8"), re.MULTILINE)
     assert len(decided) == 1, outputs.read_text(encoding="utf-8")
@@ -180,24 +187,10 @@ def test_the_check_step_stops_a_site_with_sealed_text_before_the_upload(
         str(step["run"]) for step in steps if "mkdocs-reveal check" in step.get("run", "")
     )
     now = "2025-11-12T12:00:00+01:00"
-    environment = {
-        **{key: value for key, value in os.environ.items() if key != "SOURCE_DATE_EPOCH"},
-        **QUIET,
-        "PATH": str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", ""),
-        "MKDOCS_REVEAL_NOW": now,
-    }
 
     def check(root: Path) -> subprocess.CompletedProcess[str]:
         """Run the workflow's check step as GitHub would."""
-        return subprocess.run(
-            ["bash", "-c", script],
-            cwd=root,
-            env=environment,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
+        return run_step(script, root, {"MKDOCS_REVEAL_NOW": now})
 
     project = site(series.pages(), reveal=series.reveal_options())
     project.build(env={"MKDOCS_REVEAL_NOW": now})
