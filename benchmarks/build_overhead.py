@@ -1,21 +1,22 @@
-"""What the plugin costs: the same sites built with and without it, alternately.
+"""What the plugin costs: the same sites built with and without it, each build a process.
 
 Run from the repository root:
 
-    python benchmarks/build_overhead.py            # 200, 1,000 and 2,000 pages, 7 runs each
+    python benchmarks/build_overhead.py            # 200 and 2,000 pages, 7 runs each
     python benchmarks/build_overhead.py --pages 200 --runs 3
-    python benchmarks/build_overhead.py --one-core # as on a machine with one core
     python benchmarks/build_overhead.py --control  # the benchmark's own noise: no plugin on
                                                    # either side, so the ratio should be 1
     python benchmarks/build_overhead.py --together # both variants at once, sharing one core
 
-Prints, per site size, the median build time with and without the plugin and the median of
-the runs' ratios, on the clock (`wall`) and in CPU time of the build's process (`cpu`), and the
-CPU time of the leak check's worker; then a micro-benchmark of the transform alone (pages per
-second, tag-free and tag-heavy).
+Each build is `mkdocs build` in a child process, as a user runs it: its CPU time is the child's
+and every process it started (`RUSAGE_CHILDREN`), importing Python, MkDocs and the plugin
+included. Prints, per site size, the median of each variant and the median of the runs'
+ratios, on the clock (`wall`) and in total CPU time (`cpu`); then what importing the plugin
+costs alone, and a micro-benchmark of the transform (pages per second, tag-free and
+tag-heavy).
 
-`--together` builds the two variants at the same time, in two threads of one process that
-share one core, and compares the CPU time of each thread: see `together`.
+`--together` starts the two variants at the same time, both pinned to one core, and compares
+their CPU times: see `together`.
 
 The sites are written to a RAM disk (`/dev/shm`) where there is one with room for them, unless
 `--on-disk`: a 2,000-page Material site writes 1.2 GB, and the disk's writeback made single
@@ -25,31 +26,23 @@ builds vary by ±8% on a 2-core virtual machine, against ±2% in RAM.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import gc
-import logging
 import os
 import random
+import resource
 import shutil
 import statistics
+import subprocess
+import sys
 import tempfile
-import threading
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
-from unittest import mock
 
 import yaml
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-from mkdocs.config.config_options import Plugins
-from mkdocs.config.defaults import MkDocsConfig
 
 from mkdocs_reveal.markup.transform import Settings, transform
-from mkdocs_reveal.proof import worker as scanworker
 from mkdocs_reveal.timeline.clock import resolve_clock
 from mkdocs_reveal.timeline.dates import parse_time_of_day, parse_timezone
 
@@ -144,27 +137,37 @@ def make_site(root: Path, count: int, with_plugin: bool) -> Path:
 
 @dataclass(frozen=True)
 class Timing:
-    """One build: seconds on the clock, CPU seconds of the build's process and of its workers."""
+    """One build: seconds on the clock, and CPU seconds of its process and every child of it."""
 
     wall: float
     cpu: float
-    workers: float
+
+
+def command(config_file: Path) -> list[str]:
+    """`mkdocs build` of a site, quiet, as a user runs it."""
+    return [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(config_file)]
+
+
+def environment() -> dict[str, str]:
+    """The builds' environment: no clock pinned from outside, no Material banner."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONWARNINGS": "ignore"}
+    for name in ("MKDOCS_REVEAL_NOW", "MKDOCS_REVEAL_PREVIEW", "SOURCE_DATE_EPOCH"):
+        env.pop(name, None)
+    return env
+
+
+def children_cpu() -> float:
+    """CPU seconds (user and system) of every child process waited for so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def timed_build(config_file: Path) -> Timing:
-    """Build a site in-process, from an empty site folder, and time it."""
+    """Build a site in a child process, from an empty site folder, and time it."""
     shutil.rmtree(config_file.parent / "site", ignore_errors=True)
-    config = load_config(str(config_file))
-    # The previous build's garbage is collected now, not during this build: a control run
-    # (no plugin on either side) showed the second build of each pair ~1% slower without it.
-    gc.collect()
-    before, cpu, wall = os.times(), time.process_time(), time.perf_counter()
-    build(config)
-    after = os.times()
-    workers = (after.children_user + after.children_system) - (
-        before.children_user + before.children_system
-    )
-    return Timing(time.perf_counter() - wall, time.process_time() - cpu, workers)
+    cpu, wall = children_cpu(), time.perf_counter()
+    subprocess.run(command(config_file), env=environment(), check=True)
+    return Timing(time.perf_counter() - wall, children_cpu() - cpu)
 
 
 def compare(
@@ -174,7 +177,7 @@ def compare(
     with tempfile.TemporaryDirectory(prefix="reveal-bench-", dir=folder) as root:
         plain = make_site(Path(root) / "plain", count, with_plugin=False)
         sealed = make_site(Path(root) / "reveal", count, with_plugin=not control)
-        timed_build(plain)  # warm caches (imports, theme templates) for both variants
+        timed_build(plain)  # warm the file cache (Python's modules, the theme) for both
         timed_build(sealed)
         without, with_ = [], []
         for run in range(runs):
@@ -189,113 +192,46 @@ def compare(
     return without, with_
 
 
-# MkDocs keeps one instance of each plugin that has `on_startup` per process, for `serve`'s
-# rebuilds: two builds at once need instances of their own, or their search indexes mix.
-PLUGINS = dict(MkDocsConfig._schema)["plugins"]
-assert isinstance(PLUGINS, Plugins)
-PLUGIN_CACHE = PLUGINS.plugin_cache
-# Seconds each build's thread waited for the leak check's worker at its end.
-WAITS: dict[int, float] = {}
-
-
-@contextlib.contextmanager
-def worker_beside(core: int) -> Iterator[None]:
-    """Let the leak check's worker run on the cores but `core`, and time the wait for it."""
-    cores = os.sched_getaffinity(0)
-    start, results = scanworker.Worker.start, scanworker.Worker.results
-
-    def start_beside(argv: list[str] | None = None) -> scanworker.Worker | None:
-        """Start a worker, then move it off the builds' core (it starts with its thread's)."""
-        worker = start(argv)
-        if worker is not None:
-            os.sched_setaffinity(worker.process.pid, cores - {core})
-        return worker
-
-    def timed_results(worker: scanworker.Worker) -> scanworker.Report | None:
-        """The worker's results, noting how long this thread waited for them."""
-        began = time.perf_counter()
-        try:
-            return results(worker)
-        finally:
-            WAITS[threading.get_ident()] = time.perf_counter() - began
-
-    # A build's thread pinned to one core would see one core and match in its own process.
-    with (
-        mock.patch.object(scanworker, "usable_cores", lambda: len(cores)),
-        mock.patch.object(scanworker.Worker, "start", staticmethod(start_beside)),
-        mock.patch.object(scanworker.Worker, "results", timed_results),
-    ):
-        yield
-
-
-def built_together(config_files: list[Path], core: int) -> dict[Path, float]:
-    """Build the sites at once, a thread each on `core`: each one's CPU seconds and waits."""
-    configs = {}
+def built_together(config_files: list[Path], core: int) -> list[float]:
+    """Build the sites at once, each a process pinned to `core`: each one's CPU seconds."""
+    processes = []
     for config_file in config_files:
         shutil.rmtree(config_file.parent / "site", ignore_errors=True)
-        PLUGIN_CACHE.clear()
-        configs[config_file] = load_config(str(config_file))
-    gc.collect()
-    ready = threading.Barrier(len(configs))
-    seconds: dict[Path, float] = {}
-    errors: list[BaseException] = []
-
-    def run(config_file: Path) -> None:
-        """Build one site in this thread and note its CPU time (the other thread's excluded)."""
-        try:
-            os.sched_setaffinity(0, {core})  # this thread only
-            ready.wait()
-            cpu = time.thread_time()
-            build(configs[config_file])
-            waited = WAITS.pop(threading.get_ident(), 0.0)
-            seconds[config_file] = time.thread_time() - cpu + waited
-        except BaseException as error:  # re-raised in the main thread
-            ready.abort()  # the other thread must not wait for this one at the start
-            errors.append(error)
-
-    threads = [threading.Thread(target=run, args=(path,)) for path in config_files]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    if errors:
-        # The cause, not the other thread's broken wait for it.
-        broken = threading.BrokenBarrierError
-        raise next((error for error in errors if not isinstance(error, broken)), errors[0])
+    for config_file in config_files:
+        processes.append(subprocess.Popen(command(config_file), env=environment()))
+        os.sched_setaffinity(processes[-1].pid, {core})
+    seconds = []
+    for process in processes:
+        # wait4: the CPU time of this child and of everything it started, on its own.
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode:
+            raise subprocess.CalledProcessError(process.returncode, process.args)
+        seconds.append(usage.ru_utime + usage.ru_stime)
     return seconds
 
 
 def together(
     count: int, runs: int, *, control: bool = False, folder: Path | None = None
-) -> tuple[list[float], list[float], list[float]]:
-    """Seconds without and with the plugin, the two built at once; the worker's CPU seconds.
+) -> tuple[list[float], list[float]]:
+    """CPU seconds without and with the plugin, the two built at once on one core.
 
     A virtual machine's cores change speed by several percent from one second to the next,
     each core on its own (a pure-Python loop timed over 4.6-second spans varied by 5.8% here).
     Two builds taking turns on one core meet the same speed, so their CPU times compare closely.
-    What this leaves out is said in docs/performance.md.
     """
     core = max(os.sched_getaffinity(0))
     with tempfile.TemporaryDirectory(prefix="reveal-bench-", dir=folder) as root:
         plain = make_site(Path(root) / "plain", count, with_plugin=False)
         sealed = make_site(Path(root) / "reveal", count, with_plugin=not control)
-        without, with_, workers = [], [], []
-        with worker_beside(core):
-            built_together([plain, sealed], core)  # warm caches for both
-            for run in range(runs):
-                order = [plain, sealed] if run % 2 == 0 else [sealed, plain]
-                before = os.times()
-                seconds = built_together(order, core)
-                after = os.times()
-                without.append(seconds[plain])
-                with_.append(seconds[sealed])
-                workers.append(
-                    after.children_user
-                    + after.children_system
-                    - before.children_user
-                    - before.children_system
-                )
-    return without, with_, workers
+        built_together([plain, sealed], core)  # warm the file cache for both
+        without, with_ = [], []
+        for run in range(runs):
+            order = [plain, sealed] if run % 2 == 0 else [sealed, plain]
+            seconds = dict(zip(order, built_together(order, core), strict=True))
+            without.append(seconds[plain])
+            with_.append(seconds[sealed])
+    return without, with_
 
 
 def ratio_line(count: int, label: str, plain: list[float], sealed: list[float]) -> None:
@@ -309,21 +245,28 @@ def ratio_line(count: int, label: str, plain: list[float], sealed: list[float]) 
     )
 
 
-def worker_line(seconds: list[float]) -> None:
-    """Print the leak check's worker's median CPU time."""
-    print(
-        f"{'':>15} leak check worker: {statistics.median(seconds):.2f} CPU s on the other core",
-        flush=True,
-    )
-
-
 def report(count: int, without: list[Timing], with_: list[Timing]) -> None:
-    """Print one site size's lines, on the clock (`wall`) and in the build's CPU time (`cpu`)."""
+    """Print one site size's lines, on the clock (`wall`) and in total CPU time (`cpu`)."""
     for field in ("wall", "cpu"):
         plain = [getattr(timing, field) for timing in without]
         sealed = [getattr(timing, field) for timing in with_]
         ratio_line(count, field, plain, sealed)
-    worker_line([timing.workers for timing in with_])
+
+
+IMPORT = (
+    "import time, mkdocs.commands.build, material, markdown, pymdownx.superfences, babel; "
+    "cpu = time.process_time(); import mkdocs_reveal.plugin; "
+    "print(time.process_time() - cpu)"
+)
+
+
+def import_cost(runs: int = 5) -> float:
+    """CPU seconds a build spends importing the plugin (MkDocs and Material already loaded)."""
+    seconds = [
+        float(subprocess.check_output([sys.executable, "-c", IMPORT], env=environment()))
+        for _ in range(runs)
+    ]
+    return statistics.median(seconds)
 
 
 def stash(html: str) -> str:
@@ -348,13 +291,8 @@ def pages_per_second(text: str, seconds: float = 2.0) -> float:
 def main() -> None:
     """Run the benchmark and print the tables."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--pages", type=int, nargs="*", default=[200, 1000, 2000])
+    parser.add_argument("--pages", type=int, nargs="*", default=[200, 2000])
     parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument(
-        "--one-core",
-        action="store_true",
-        help="run on one core only, so the leak check has no second core to work on",
-    )
     parser.add_argument(
         "--control",
         action="store_true",
@@ -371,31 +309,23 @@ def main() -> None:
         help="build both variants at once, sharing one core, and compare their CPU times",
     )
     args = parser.parse_args()
-    if args.together and (args.one_core or scanworker.usable_cores() < 2):
-        parser.error("--together needs two cores: one for the builds, one for the worker")
     folder = None if args.on_disk else ram_disk(args.pages)
     where = f"sites in {folder or tempfile.gettempdir()}"
     print(where + (", without the plugin on both sides (control)" if args.control else ""))
-    if args.one_core:
-        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    logging.getLogger("mkdocs").setLevel(logging.ERROR)
     # Build times drift by a few percent over minutes on a shared machine: each run's pair is
-    # built back to back, so the median of the runs' ratios is the steadiest figure. The CPU
-    # time of the build's process drifts less than the clock; the worker's is shown apart.
+    # built back to back, so the median of the runs' ratios is the steadiest figure.
     print(f"{'pages':>6} {'':>8} {'without (s)':>12} {'with (s)':>10} {'ratio':>7}   runs' ratios")
     for count in args.pages:
         if args.together:
-            # CPU seconds of each build's thread, and the wait for the worker at its end.
-            plain, sealed, workers = together(count, args.runs, control=args.control, folder=folder)
+            plain, sealed = together(count, args.runs, control=args.control, folder=folder)
             ratio_line(count, "together", plain, sealed)
-            worker_line(workers)
         else:
             report(count, *compare(count, args.runs, control=args.control, folder=folder))
+    print(f"\nimporting the plugin: {import_cost() * 1000:.0f} ms of CPU (median of 5)")
     rng = random.Random(0)
     free, tagged = page(rng, 0, with_tags=False), page(rng, 1, with_tags=True)
     print(
-        f"\ntransform alone: {pages_per_second(free):,.0f} tag-free pages/s, "
+        f"transform alone: {pages_per_second(free):,.0f} tag-free pages/s, "
         f"{pages_per_second(tagged):,.0f} tag-heavy pages/s"
     )
 

@@ -5,7 +5,6 @@ Only that it runs and what it prints: build times are never asserted here.
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
@@ -31,18 +30,13 @@ def test_the_benchmark_prints_a_ratio_per_size(options: list[str]) -> None:
         timeout=600,
         check=False,
     )
-    if "--together" in options and len(os.sched_getaffinity(0)) < 2:
-        # One core: nowhere for the worker beside the builds, which the benchmark says.
-        assert done.returncode != 0
-        assert "--together needs two cores" in done.stderr
-        return
     assert done.returncode == 0, done.stderr
     runs = int(options[1])
     for measure in ("together",) if "--together" in options else ("wall", "cpu"):
         row = re.search(ROW.format(pages=12, measure=measure), done.stdout, re.MULTILINE)
         assert row is not None, done.stdout
         assert len(row.group("runs").split()) == runs
-    assert "leak check worker:" in done.stdout
+    assert re.search(r"^importing the plugin: \d+ ms of CPU", done.stdout, re.MULTILINE)
     assert "tag-heavy pages/s" in done.stdout
     if "--on-disk" in options:
         assert "/dev/shm" not in done.stdout.splitlines()[0]

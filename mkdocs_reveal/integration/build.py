@@ -11,7 +11,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import InclusionLevel
 
 from mkdocs_reveal.diagnostics import RevealError, log
-from mkdocs_reveal.integration import reader
+from mkdocs_reveal.integration import proof_inputs, reader
 from mkdocs_reveal.integration.attachments import Attachments
 from mkdocs_reveal.integration.config import RevealConfig
 from mkdocs_reveal.integration.links import SealedLinkExtension
@@ -63,7 +63,8 @@ class BuildState:
     stand_in_inclusion: dict[str, InclusionLevel] = field(default_factory=dict)
     attachments: Attachments = field(default_factory=Attachments)
     check: LeakCheck = field(default_factory=LeakCheck)
-    theme_files: set[str] = field(default_factory=set)
+    # Outputs copied from the theme or docs_dir, and their sizes: they hold no page's words.
+    copies: dict[str, int] = field(default_factory=dict)
     ledger: Ledger = field(default_factory=Ledger)
     instants: list[datetime | None] = field(default_factory=list)  # what reveal.json lists
 
@@ -87,16 +88,21 @@ class BuildState:
         return src_uri in self.ledger.pending or src_uri in self.sealed_pages
 
     def close(self) -> None:
-        """Let go of anything the build still holds (the leak check's helper)."""
+        """Let go of what the build still holds (the page the leak check compares with)."""
         self.check.close()
 
 
-def fresh(setup: Setup) -> BuildState:
+def fresh(setup: Setup, config: MkDocsConfig) -> BuildState:
     """A new build's state: nothing sealed, judged or rendered yet."""
     setup.extension.fragments.clear()
     setup.extension.pages.clear()
     setup.links.excluded.clear()
-    return BuildState(setup.options, setup.settings, setup.extension, setup.links, setup.live)
+    state = BuildState(setup.options, setup.settings, setup.extension, setup.links, setup.live)
+    if state.checking:
+        # Stamps and placeholders are made while pages are read: public, all of them.
+        fragments = setup.extension.fragments
+        proof_inputs.prepare(state.check, config, setup.settings.locale, lambda: fragments.items)
+    return state
 
 
 def start(options: RevealConfig, config: MkDocsConfig, command: Command) -> Setup:

@@ -29,7 +29,7 @@ def first_pass(state: BuildState, files: Files, config: MkDocsConfig, stand_ins:
         # them from the real sources: with one, stand-ins come in the last pass.
         swap = not sealed_pages.rebuilds_files(config)
         sealed_pages.seal_pages(state, files, config, stand_ins, swap=swap)
-    state.theme_files = site_outputs.theme_outputs(files, config)
+    site_outputs.note_files(state, files, config)
     site_outputs.add_assets(files, config)
 
 

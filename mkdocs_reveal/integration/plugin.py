@@ -90,7 +90,7 @@ class RevealPlugin(BasePlugin[RevealConfig]):
         """Start the build's state; never build on stale output."""
         if self.setup is None:
             return
-        self.builds.append(build.fresh(self.setup))
+        self.builds.append(build.fresh(self.setup, config))
         if self.dirty and self.command != "serve":
             # A dirty build keeps files it does not rewrite, and a page sealed now may have
             # been written revealed (or in preview) by an earlier build: start clean instead.
@@ -235,7 +235,7 @@ class RevealPlugin(BasePlugin[RevealConfig]):
         if head:
             output = site_outputs.add_to_head(output, head)
         if state.checking:
-            state.check.will_write(page.file.dest_uri, page.file.abs_dest_path)
+            state.check.will_write(page.file.dest_uri, page.file.abs_dest_path, output)
         return output
 
     @event_priority(-200)  # last: after search, sitemap and feeds are written

@@ -15,7 +15,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils.meta import get_data
 
 from mkdocs_reveal.diagnostics import RevealError
-from mkdocs_reveal.integration import material_blog, navigation, reader
+from mkdocs_reveal.integration import material_blog, navigation, proof_inputs, reader
 from mkdocs_reveal.markup import whole_page
 from mkdocs_reveal.markup.front_matter import front_matter_line
 from mkdocs_reveal.markup.settings import Settings
@@ -130,7 +130,11 @@ def seal_pages(
         state.sealed_pages[file.src_uri] = page
         if settings.preview:
             continue
-        state.seal(markdown, reader.display_path(file.src_uri, config))
+        # The title stays public (the stand-in and the nav show it), the rest is sealed.
+        state.check.publish(page.title)
+        state.seal(
+            proof_inputs.sealed_page(markdown, meta), reader.display_path(file.src_uri, config)
+        )
         state.attachments.seal(file.content_string, file.src_uri)
         if state.options.sealed_pages == "exclude":
             # MkDocs' own way to leave a page out: nav plugins that name it find a page that

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import posixpath
 import re
 from collections.abc import Iterable
@@ -16,7 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from mkdocs_reveal.diagnostics import log
-from mkdocs_reveal.integration import reader
+from mkdocs_reveal.integration import proof_inputs, reader
 from mkdocs_reveal.proof import check
 from mkdocs_reveal.publishing import calendar, manifest
 
@@ -31,9 +30,6 @@ HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
 SITEMAP_URL = re.compile(r"[ \t]*<url>\s*<loc>(?P<loc>[^<]*)</loc>.*?</url>\s*?\n?", re.DOTALL)
 SEARCH_INDEX = "search/search_index.json"
 SITEMAP = "sitemap.xml"
-# Written by other plugins at the build's end, and the largest files then: the leak check
-# takes them first (see `LeakCheck.take_first`).
-SITE_WIDE = (SEARCH_INDEX, SITEMAP, SITEMAP + ".gz")
 
 
 def _sealed(location: str, urls: set[str]) -> bool:
@@ -110,15 +106,16 @@ def add_to_head(html: str, snippet: str) -> str:
     return html.replace(head.group(0), head.group(0) + snippet, 1)
 
 
-def theme_outputs(files: Files, config: MkDocsConfig) -> set[str]:
-    """The outputs copied unchanged from the installed theme: they cannot carry a page's words."""
-    # A string prefix test: resolving every file's path cost more than the rest here.
-    theme_dirs = tuple(os.path.join(folder, "") for folder in config.theme.dirs)
-    return {
-        file.dest_uri
-        for file in files
-        if file.abs_src_path and file.abs_src_path.startswith(theme_dirs)
-    }
+def note_files(state: BuildState, files: Files, config: MkDocsConfig) -> None:
+    """Tell the leak check which outputs are copies, and the paths the site's links show."""
+    if state.checking:
+        state.copies = {**proof_inputs.copies(files, config), **asset_copies()}
+        state.check.publish(proof_inputs.paths(files))
+
+
+def asset_copies() -> dict[str, int]:
+    """The plugin's stylesheet and script in the site, and their sizes: no page's words."""
+    return {uri: (ASSETS / Path(uri).name).stat().st_size for uri in ASSET_URIS}
 
 
 def link_assets(config: MkDocsConfig) -> None:
@@ -161,11 +158,9 @@ def finish(state: BuildState, config: MkDocsConfig) -> None:
         if indexes_stand_ins(config.plugins):
             clear_search_index(site, state.sealed_urls)
         clear_sitemap(site, state.sealed_urls, config.site_url)
-    if state.checking:
-        state.check.take_first(site, SITE_WIDE)
     write_schedule_files(state, site, config)  # before the proof, which reads them too
     if state.checking:
-        check.prove(state.check, site, state.theme_files)
+        check.prove(state.check, site, state.copies)
 
 
 def write_schedule_files(

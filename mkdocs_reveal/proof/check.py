@@ -1,24 +1,47 @@
-"""The post-build self-check: proof that no sealed text reached any output file."""
+"""The proof that no sealed text reached a built site: in a build, and on any site after one.
+
+A build hands over each page as it is written (`will_write`), and `finish` reads every other
+file of the site from disk. Files are matched once, and of a page only what differs from the
+page before (see `pages`). When anything sealed turns up, every file is read again whole, so
+each file that holds sealed text is named, not only the first.
+"""
 
 from __future__ import annotations
 
+import bisect
+import contextlib
+import gzip
 import os
-import re
-from collections.abc import Iterable, Iterator
+import stat
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs_reveal.diagnostics import RevealError, log
-from mkdocs_reveal.proof import worker as scanworker
-from mkdocs_reveal.proof.fingerprints import (
-    BINARY,
-    Fingerprints,
-    Matcher,
-    Version,
-    read_output,
-    trie_pattern,
-    version,
+from mkdocs_reveal.proof.fingerprints import Fingerprints, Matcher
+from mkdocs_reveal.proof.pages import Pages
+from mkdocs_reveal.proof.text import fold
+
+# Files that cannot hold text a reader could see; everything else is read.
+BINARY = frozenset(
+    {
+        *(".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico", ".bmp", ".woff", ".woff2"),
+        *(".ttf", ".otf", ".eot", ".pdf", ".zip", ".mp3", ".mp4", ".webm", ".ogg", ".wasm"),
+    }
 )
+# Between the folded texts of the site's public text: no fingerprint runs across it.
+BETWEEN = "\x00"
+# Words put between the parts of one output, and between outputs, matched together: they
+# survive folding and are in no fingerprint, so none runs across them.
+PART = " 0revealpart0 "
+OUTPUT = " 0revealoutput0 "
+# How much new text of pages is matched at once: searched page by page, between renders, the
+# automaton was out of the processor's caches each time and searched at half the speed.
+BATCH = 1 << 20
+Texts = Callable[[], Iterable[str]]
+# What tells one version of a file from another: a file written again is read again.
+Version = tuple[int, int, int]
 
 
 @dataclass(frozen=True)
@@ -30,191 +53,288 @@ class Leak:
 
 
 @dataclass
-class LeakCheck:
-    """Fingerprints of this build's sealed content, and the check of every file the build wrote.
+class Public:
+    """Text that is no leak wherever it turns up.
 
-    Sealed text is fingerprinted, and files are matched as they are on disk, each once: in a
-    worker process beside the build when there is a core to spare (see `scanworker`), else
-    here. `finish` gives the leaks.
+    `texts` is what the site shows on purpose (public pages, titles, config, the plugin's own
+    stamps), folded once when the fingerprints are made: no word of it is a distinctive one,
+    and a run of words found in it is no leak. `later` is more of it, known only once the
+    pages are read. `generators` is what the theme and the generator write by themselves
+    (templates, class names, a search index's keys), nearest first: read only when a
+    fingerprint is found that the site's own text does not explain.
     """
 
-    parallel: bool = field(default_factory=scanworker.available)
-    sealed: list[tuple[str, str]] = field(default_factory=list)  # sealed Markdown, source page
-    # Fingerprint → source page: all of them when matching here, those found when in a worker.
-    secrets: dict[str, str] = field(default_factory=dict)
-    public: list[str] = field(default_factory=list)
-    outputs: dict[str, str] = field(default_factory=dict)  # output → its file, as matched
-    _hits: dict[str, set[str]] = field(default_factory=dict)  # output → fingerprints found
-    _versions: dict[str, Version | None] = field(default_factory=dict)  # output → version read
-    _waiting: tuple[str, str] | None = None  # the page being written
-    _matcher: Matcher | None = None
-    worker: scanworker.Worker | None = None  # matching beside the build, when it runs
-    _started_with: int = -1  # how many sealed texts matching started with
-    _local: Fingerprints = field(default_factory=Fingerprints)  # made here, when needed
-    _fingerprinted: int = 0  # how many sealed texts `_local` has
+    texts: list[str] = field(default_factory=list)
+    later: list[Texts] = field(default_factory=list)
+    generators: list[Texts] = field(default_factory=list)
+    _folded: list[str] = field(default_factory=list)  # the texts', then each generator's
+    _texts_folded = 0
 
-    def seal(self, markdown_text: str, source: str) -> None:
-        """Take sealed Markdown of a source page, to fingerprint (in the worker, if one runs)."""
-        self.sealed.append((markdown_text, source))
-        if self.parallel and self.worker is None and self._started_with < 0:
-            # Started with the first sealed text: it fingerprints while MkDocs reads pages.
-            self.worker = scanworker.Worker.start()
-            self.parallel = self.worker is not None
-        if self.worker is not None:
-            self.worker.seal(markdown_text, source)
+    def _own(self) -> str:
+        """The site's own public text, folded (what was published since, added)."""
+        for source in self.later:
+            self.texts.extend(source())
+        self.later.clear()
+        if not self._folded:
+            self._folded.append("")
+        if self._texts_folded < len(self.texts):
+            fresh = (fold(text) for text in self.texts[self._texts_folded :])
+            self._folded[0] = BETWEEN.join([self._folded[0], *fresh])
+            self._texts_folded = len(self.texts)
+        return self._folded[0]
+
+    def vocabulary(self) -> set[str]:
+        """Every word of the text the site shows on purpose."""
+        return set(self._own().split())
+
+    def shows(self, piece: str) -> bool:
+        """Whether a fingerprint found in an output is text the site or its generator writes."""
+        if piece in self._own():
+            return True
+        for index, generator in enumerate(self.generators, start=1):
+            if index == len(self._folded):
+                self._folded.append(BETWEEN.join(fold(text) for text in generator()))
+            if piece in self._folded[index]:
+                return True
+        return False
+
+
+@dataclass
+class Written:
+    """A page the build wrote: where, its size in UTF-8, and its version on disk just after."""
+
+    path: str
+    size: int
+    version: Version | None = None
+
+
+@dataclass
+class LeakCheck:
+    """Fingerprints of sealed content, and the check of every file a site holds."""
+
+    sealed: list[tuple[str, str]] = field(default_factory=list)  # sealed text, source page
+    public: Public = field(default_factory=Public)
+    pages: Pages = field(default_factory=Pages)
+    written: dict[str, Written] = field(default_factory=dict)  # output → the page written
+    hits: dict[str, set[str]] = field(default_factory=dict)  # output → fingerprints found
+    prints: Fingerprints | None = None
+    matcher: Matcher | None = None
+    _fingerprinted = 0  # how many sealed texts the matcher knows
+    _last: str | None = None  # the page written last, whose version is not noted yet
+    _queued: list[tuple[str, str]] = field(default_factory=list)  # output, its new text
+    _queued_size = 0
+    _matched = False  # whether any output was matched yet
+    _stale = False  # whether outputs were matched with fewer fingerprints than there are
+
+    def seal(self, text: str, source: str) -> None:
+        """Take sealed text (Markdown, or a whole source) of a source page."""
+        self.sealed.append((text, source))
 
     def publish(self, text: str) -> None:
         """Remember text the site shows on purpose (a sealed teaser may quote it)."""
-        self.public.append(text)
+        self.public.texts.append(text)
 
-    def will_write(self, output: str, path: str) -> None:
-        """MkDocs writes this page next: match the one before it, which is on disk by now."""
-        # MkDocs writes each page right after its `on_post_page`. Should one not be there yet
-        # (or be written again later), its version read differs from the file's at `finish`,
-        # and it is matched again there.
-        if self._waiting is not None:
-            self._match(*self._waiting)
-        self._waiting = (output, path)
+    def _start(self) -> Matcher:
+        """The matcher of every fingerprint, made once the sealed and public text is known."""
+        if self.matcher is None or self._fingerprinted != len(self.sealed):
+            # Sealed text learnt after outputs were matched: they are all read again at the end.
+            self._stale = self._stale or self._matched
+            known = self.public.vocabulary()
+            self.prints = Fingerprints()
+            for text, source in self.sealed:
+                self.prints.add(text, source, known)
+            self._fingerprinted = len(self.sealed)
+            self.matcher = Matcher([*self.prints.windows, *self.prints.words])
+        return self.matcher
 
-    def take_first(self, site: Path, outputs: Iterable[str]) -> None:
-        """Match these files of the site now, ahead of the walk at `finish`, if they exist."""
-        # Other plugins write site-wide files last, and they are the largest (a 2,000-page
-        # site's search index is 8.6 MB, 0.2 s to match): a worker matches them while this
-        # process walks the rest of the site, rather than after.
-        for relative in outputs:
-            path = os.path.join(site, *relative.split("/"))
-            if os.path.isfile(path):
-                self._match(relative, path, now=True)
-
-    def _start(self) -> None:
-        """Start matching, once the build's sealed text is all known (pages come last)."""
-        if self._started_with >= 0:
+    def will_write(self, output: str, path: str, page: str) -> None:
+        """Match a page as MkDocs will write it now (the one before is on disk by now)."""
+        self._note_written()
+        if not self.sealed:
             return
-        self._started_with = len(self.sealed)
-        if self.worker is None:
-            self._matcher = Matcher(self._fingerprints())
+        parts, size = self.pages.new_parts(page)
+        self.written[output] = Written(path, size)
+        self._last = output
+        text = PART.join(parts)
+        self._queued.append((output, text))
+        self._queued_size += len(text)
+        if self._queued_size >= BATCH:
+            self._match_queued()
 
-    def _match(self, output: str, path: str, *, now: bool = False) -> None:
-        """Match one file, in the worker (`now`, or with the next batch) or here."""
-        self._start()
-        self.outputs[output] = path
-        if self.worker is not None:
-            self.worker.scan_file(output, path, now=now)
-        elif self._matcher is not None and self._matcher.pattern is not None:
-            self._read(self._matcher, output, path)
+    def _match_queued(self) -> None:
+        """Match the new text of the pages queued, all at once."""
+        if not self._queued:
+            return
+        folded = fold(OUTPUT.join(text for _, text in self._queued))
+        matches = self._start().matches(folded)
+        self._matched = True
+        if matches:
+            # Which output each match is in: count the separators before it.
+            starts, at = [0], folded.find(OUTPUT)
+            while at >= 0:
+                starts.append(at)
+                at = folded.find(OUTPUT, at + 1)
+            for end, piece in matches:
+                self._found(self._queued[bisect.bisect(starts, end) - 1][0], {piece})
+        self._queued.clear()
+        self._queued_size = 0
 
-    def _read(self, matcher: Matcher, output: str, path: str) -> None:
-        """Read one file and match it here."""
-        text, self._versions[output] = read_output(path)
-        self._hits[output] = matcher.found(text)
+    def _note_written(self) -> None:
+        """Note the version on disk of the page written last."""
+        if self._last is not None:
+            page = self.written[self._last]
+            page.version = version(page.path)
+            self._last = None
 
-    def finish(self, site: Path, skip: set[str]) -> list[Leak]:
-        """Match every file under the site not matched yet nor copied from the theme; the leaks."""
-        if self._waiting is not None:
-            self._match(*self._waiting)
-            self._waiting = None
-        # Each handed over as soon as found: the worker matches the search index (written
-        # last, and large) while the rest of the site is walked.
-        for path, relative in unscanned(site, {*self.outputs, *skip}):
-            self._match(relative, path, now=True)
-        self._start()
+    def _found(self, output: str, pieces: set[str]) -> None:
+        """Keep the fingerprints found in an output."""
+        if pieces:
+            self.hits.setdefault(output, set()).update(pieces)
+
+    def finish(self, site: Path, copies: Mapping[str, int]) -> list[Leak]:
+        """Match every file of the site not matched yet; the leaks, every file named.
+
+        `copies` are outputs copied from the theme or the docs folder, with the size of what
+        they are copied from: unchanged, they hold no page's words.
+        """
+        self._note_written()
         if not self.sealed:
             return []
-        where = "a worker process" if self.worker is not None else "the build's process"
-        log.debug("reveal: leak check: %d files matched in %s", len(self.outputs), where)
-        # Every file is written by now. Their versions are read while the worker finishes, then
-        # compared with those matched: a file written late, or written again, is matched again.
-        written = {output: version(path) for output, path in self.outputs.items()}
-        again = self._collect()
-        if len(self.sealed) != self._started_with:
-            # Sealed text learnt after matching began: match everything with it.
-            again = list(self.outputs)
-        else:
-            again += [out for out, now in written.items() if now != self._versions.get(out)]
-        if again:
-            # A fresh matcher: chunks seen in a file since rewritten are read again too.
-            matcher = Matcher(self._fingerprints())
-            for output in dict.fromkeys(again):
-                self._read(matcher, output, self.outputs[output])
-        return self._leaks()
-
-    def _collect(self) -> list[str]:
-        """Take the worker's results; the outputs it did not match, to match here."""
-        if self.worker is None:
+        self._match_queued()
+        matcher = self._start()
+        if self._stale:
+            return self._leaks(self._read_all(site, copies, matcher))
+        for output, page in self.written.items():
+            if version(page.path) != page.version or _size(page.path) != page.size:
+                # Changed after it was matched (or by a plugin after this one): read as it is.
+                self._found(output, self._match_file(matcher, page.path, whole=True))
+        for path, output in site_files(site, copies):
+            if output not in self.written:
+                self._found(output, self._match_file(matcher, path, whole=False))
+        found = set().union(*self.hits.values())
+        real = self._real(found)
+        assert self.prints is not None
+        log.debug(
+            "reveal: leak check: %d pages and the site's other files matched against %d runs "
+            "of words and %d distinctive words; %d found, %d of them public text",
+            len(self.written),
+            len(self.prints.windows),
+            len(self.prints.words),
+            len(found),
+            len(found) - len(real),
+        )
+        if not real:
             return []
-        worker, self.worker = self.worker, None
-        results = worker.results()
-        if results is None:
-            log.info("reveal: the leak check's worker stopped; checking in this process")
-            return list(self.outputs)
-        self._hits, self._versions = results.found, results.versions
-        for piece, source in results.sources.items():
-            self.secrets.setdefault(piece, source)
-        return []
+        # Something sealed is there: read every file whole, so each one that holds it is named.
+        return self._leaks(self._read_all(site, copies, matcher))
 
-    def _fingerprints(self) -> dict[str, str]:
-        """The fingerprints of all sealed text, made here (each text once)."""
-        for markdown_text, source in self.sealed[self._fingerprinted :]:
-            self._local.add(markdown_text, source)
-        self._fingerprinted = len(self.sealed)
-        for piece, source in self._local.sources.items():
-            self.secrets.setdefault(piece, source)
-        return self._local.sources
+    def _real(self, pieces: Iterable[str]) -> list[str]:
+        """The fingerprints found that are not public text after all."""
+        return [piece for piece in pieces if not self.public.shows(piece)]
 
-    def _leaks(self) -> list[Leak]:
-        """The fingerprints found, as leaks, in the order matched (public text is no leak)."""
+    def _read_all(
+        self, site: Path, copies: Mapping[str, int], matcher: Matcher
+    ) -> dict[str, set[str]]:
+        """Every file of the site matched whole, from disk."""
+        return {
+            output: found
+            for path, output in site_files(site, copies)
+            if (found := self._match_file(matcher, path, whole=True))
+        }
+
+    def _leaks(self, hits: dict[str, set[str]]) -> list[Leak]:
+        """The fingerprints found, as leaks, each output with each source it holds text of."""
+        assert self.prints is not None
         leaks: list[Leak] = []
-        for output in self.outputs:
-            pieces = [piece for piece in self._hits.get(output, ()) if not self._is_public(piece)]
-            # Sorted: the report must not depend on the order of a set.
-            sources = sorted({self.secrets[piece] for piece in pieces})
+        for output in sorted(hits):
+            sources = sorted({self.prints.source(piece) for piece in self._real(hits[output])})
             leaks.extend(Leak(output, source) for source in sources)
         return leaks
 
-    def _is_public(self, piece: str) -> bool:
-        """Whether the site shows this text on purpose; asked only on a hit, so almost never."""
-        # Public text mostly holds the piece as written; only text re-flowed across lines needs
-        # the whitespace-tolerant search. Folding all public text into one string first cost
-        # 0.2 s of a 2,000-page build for its single hit (sealed words the site also shows).
-        if any(piece in text for text in self.public):
-            return True
-        pattern = re.compile(trie_pattern([piece]))
-        return any(pattern.search(text) for text in self.public)
+    def _match_file(self, matcher: Matcher, path: str, *, whole: bool) -> set[str]:
+        """The fingerprints in one file on disk (a page only where it differs, unless `whole`)."""
+        text = read_output(path)
+        if text is None:
+            return set()
+        if whole or not path.endswith((".html", ".htm")):
+            return matcher.found(fold(text))
+        parts, _ = self.pages.new_parts(text)
+        return matcher.found(fold(PART.join(parts)))
 
     def close(self) -> None:
-        """Stop a worker left running by a build that did not finish."""
-        if self.worker is not None:
-            self.worker.stop()
-            self.worker = None
+        """Let go of the pages kept for comparison."""
+        self.pages.forget()
 
 
-def unscanned(site: Path, done: set[str]) -> Iterator[tuple[str, str]]:
-    """The files under the site that may hold text and are not in `done`, in a stable order."""
-    # os.walk: its directory entries know what is a file without a `stat` each. Its folders
-    # start with the site's path as given, so the rest is the relative path (`relpath` was a
-    # third of the walk's time).
+def site_files(site: Path, copies: Mapping[str, int]) -> Iterator[tuple[str, str]]:
+    """Every regular file under the site that may hold text, as path and output, in order."""
+    # os.walk: its entries know what is a file without a `stat` each. Only regular files:
+    # a FIFO or a device would block the read, or never end.
     top = os.fspath(site)
     for folder, subfolders, names in os.walk(top):
         subfolders.sort()
         prefix = folder[len(top) :].lstrip(os.sep).replace(os.sep, "/")
         for name in sorted(names):
             relative = f"{prefix}/{name}" if prefix else name
-            if relative not in done and os.path.splitext(name)[1].lower() not in BINARY:
-                yield os.path.join(folder, name), relative
+            path = os.path.join(folder, name)
+            if os.path.splitext(name)[1].lower() in BINARY or not os.path.isfile(path):
+                continue
+            if relative in copies and _size(path) == copies[relative]:
+                continue
+            yield path, relative
 
 
-def prove(check: LeakCheck, site: Path, skip: set[str]) -> None:
-    """Scan what the build wrote; on a leak, remove the leaking files and raise."""
-    leaks = check.finish(site, skip)
+def _size(path: str) -> int:
+    """A file's size now; -1 when there is no file."""
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return -1
+
+
+def version(path: str) -> Version | None:
+    """The version of a file on disk now; None when there is no file."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return (status.st_ino, status.st_size, status.st_mtime_ns)
+
+
+def read_output(path: str) -> str | None:
+    """An output file as text, `.gz` decompressed; None when it is gone or not a regular file."""
+    try:
+        # Without blocking: a FIFO put where a file was would wait for a writer forever.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    with os.fdopen(descriptor, "rb") as file:
+        try:
+            if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+                return None
+            data = file.read()
+        except OSError:
+            return None
+    if path.endswith(".gz"):
+        # Not really gzip? Then the bytes are matched as they are.
+        with contextlib.suppress(OSError, EOFError, zlib.error):
+            data = gzip.decompress(data)
+    return data.decode("utf-8", errors="replace")
+
+
+def prove(check: LeakCheck, site: Path, copies: Mapping[str, int]) -> None:
+    """Match what the build wrote; on a leak, remove every file that holds one, and raise."""
+    leaks = check.finish(site, copies)
     if not leaks:
         return
-    lines = []
-    for leak in leaks:
-        (site / leak.output).unlink(missing_ok=True)
-        lines.append(f"  - {leak.output} holds sealed text of {leak.source}")
+    outputs = sorted({leak.output for leak in leaks})
+    for output in outputs:
+        (site / output).unlink(missing_ok=True)
+    lines = [f"  - {leak.output} holds sealed text of {leak.source}" for leak in leaks]
     # The secret itself is never printed: build logs are often public.
     raise RevealError(
-        "leak check failed: sealed content reached the built site. The files were "
-        "removed; do not deploy this build. Look for a plugin or template that reads the "
-        "sources directly, or set leak_check: false to investigate.\n" + "\n".join(lines)
+        f"leak check failed: sealed content reached {len(outputs)} file(s) of the built site; "
+        "all of them were removed: do not deploy this build. Look for a plugin, hook or "
+        "template that reads the sources directly, or set leak_check: false to investigate.\n"
+        + "\n".join(lines)
     )

@@ -1,221 +1,117 @@
-"""Fingerprints of sealed text, and the one-pass search for them in what a build wrote.
+"""Fingerprints of sealed text, and the one-pass search for them in folded output.
 
-Nothing here imports Python-Markdown until sealed text is fingerprinted: the leak check's
-worker process imports this module at its start.
+Two kinds, both in folded text (see `text`), so they are found in any script and any channel:
+
+- runs of WINDOW consecutive words of a sealed text, one at every STRIDE-th word: any sealed
+  passage of six words or more holds one whole, whatever punctuation, quotes, dashes or markup
+  surround it;
+- every *distinctive* sealed word on its own: one that appears nowhere in the site's public
+  text (its public pages, titles, config, the plugin's own stamps and filler), so a short list
+  item or a name is found too. Whether the theme or the generator writes such a word by itself
+  is asked only when one is found (see `check.Public`).
 """
 
 from __future__ import annotations
 
-import contextlib
-import gzip
-import os
 import re
-import zlib
+import unicodedata
 from collections.abc import Iterable
-from html.parser import HTMLParser
-from itertools import filterfalse
-from typing import Any
+from dataclasses import dataclass, field
+
+import ahocorasick
 
 from mkdocs_reveal.markup.placeholder import VOCABULARY
+from mkdocs_reveal.proof.text import words
 
-CHUNK_END = "</li>"
-# Every fingerprint starts at a word's start: after a character that is not a letter or digit,
-# taken as part of the match. Profiling showed rejecting positions inside a word before the
-# branch is tried made the search several times faster; consuming that character rather than
-# looking behind for it lets the engine skip to candidates in C, a fifth faster again.
-WORD_START = "[^A-Za-z0-9]"
-# Between the chunks of an output searched at once: whitespace would let a match run on from
-# one chunk into the next, where the output had markup between them.
-BETWEEN = "\x00"
-# JSON and JavaScript write a line break as `\n` and a non-ASCII character as `\u201c`: the
-# letter that ends the escape would hide the next word's start from the matcher, so a line of
-# sealed text starting a paragraph of the search index or a feed would go unseen. Read as a space.
-ESCAPE = re.compile(r"\\(?:u[0-9A-Fa-f]{4}|[nrt])")
-# Shorter fingerprints matched public text by chance on repetitive sites.
-MIN_LENGTH = 48
-# Long runs are cut into pieces, so an excerpt that keeps only part of a sentence still matches.
-PIECE = 64
-# A piece that is one very long word is cut here: the matcher is built one character deep
-# at a time, and its start is enough to tell it.
-LONGEST = 200
-# Only characters every channel writes the same way: HTML, JSON (ASCII-escaped) and XML escape
-# quotes, ampersands, angle brackets and non-ASCII differently, so fingerprints stop at them.
-# Words joined by single spaces, as the folded output reads.
-PLAIN_RUN = re.compile(r"[A-Za-z0-9,.;:!?()\-]+(?: [A-Za-z0-9,.;:!?()\-]+)*")
-BLANK = {" ": r"\s+"}
-WORD = re.compile(r"[A-Za-z]+")
+# Five words from every second word: a passage of six words starts a run at its first word
+# or its second. Every word would double the automaton, and its search slows with its size
+# (60,000 runs searched at a third of the speed of 10,000).
+WINDOW = 5
+STRIDE = 2
+# Shorter words are the common ones of every language that uses spaces ("with", "und", "les").
+SHORTEST_WORD = 4
+# Scripts written without spaces fold to whole phrases, and two of their characters say more
+# than four Latin letters.
+SHORTEST_WIDE_WORD = 2
 FILLER = frozenset(VOCABULARY)
-# Files that cannot hold text a reader could see; everything else is read.
-BINARY = frozenset(
-    {
-        *(".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico", ".bmp", ".woff", ".woff2"),
-        *(".ttf", ".otf", ".eot", ".pdf", ".zip", ".mp3", ".mp4", ".webm", ".ogg", ".wasm"),
-    }
-)
+# Markdown a renderer turns into something else: link and image targets (the text stays),
+# and HTML tags. A second reading of sealed text without them gives the runs of words that
+# text-only channels (a search index, a feed's summary) write.
+TARGETS = re.compile(r"\]\([^)\n]*\)|<[A-Za-z/][^>\n]*>|^\s{0,3}\[[^\]\n]+\]:.*$", re.MULTILINE)
+# pyahocorasick copies a searched text to four bytes per character for the search: a large
+# output is searched in slices this long, overlapping by a fingerprint's length.
+SLICE = 1 << 20
 
 
-class _Text(HTMLParser):
-    """Collects the text nodes of rendered HTML."""
-
-    def __init__(self) -> None:
-        """Start with no text."""
-        super().__init__(convert_charrefs=True)
-        self.nodes: list[str] = []
-
-    def handle_data(self, data: str) -> None:
-        """Keep one text node."""
-        self.nodes.append(data)
+def is_distinctive(word: str) -> bool:
+    """Whether a word says enough on its own to be a fingerprint (public words aside)."""
+    if word in FILLER or word.isdigit():
+        return False
+    if len(word) >= SHORTEST_WORD:
+        return True
+    wide = all(unicodedata.east_asian_width(char) in "WF" for char in word)
+    return len(word) >= SHORTEST_WIDE_WORD and wide
 
 
-def text_nodes(html: str) -> list[str]:
-    """The text a reader would see in an HTML fragment, node by node."""
-    reader = _Text()
-    reader.feed(html)
-    reader.close()
-    return reader.nodes
+def readings(markdown_text: str) -> list[list[str]]:
+    """Sealed Markdown as words: as written, and as a renderer's text would read."""
+    written = words(markdown_text)
+    rendered = words(TARGETS.sub(" ", markdown_text))
+    return [written] if rendered == written else [written, rendered]
 
 
-def fingerprints(text: str) -> set[str]:
-    """Cut text into plain runs of at least MIN_LENGTH characters, in PIECE-sized pieces."""
-    found: set[str] = set()
-    for line in text.split("\n"):
-        for match in PLAIN_RUN.finditer(line):
-            words = match.group(0).split(" ")
-            if match.start() and line[match.start() - 1].isalnum():
-                # Mid-word, after a non-ASCII letter (written \u00e9 in JSON): every piece
-                # must start at a word's start, where the matcher looks.
-                words = words[1:]
-            run = " ".join(words)
-            if len(run) < MIN_LENGTH:
-                continue
-            piece: list[str] = []
-            for word in words:
-                piece.append(word)
-                if len(" ".join(piece)) >= PIECE:
-                    found.add(" ".join(piece))
-                    piece = []
-            tail = " ".join(piece)
-            if len(tail) >= MIN_LENGTH:
-                found.add(tail)
-            elif piece:
-                # Too short alone: the run's last words, enough of them to be a piece.
-                last: list[str] = []
-                for word in reversed(words):
-                    last.insert(0, word)
-                    if len(" ".join(last)) >= MIN_LENGTH:
-                        break
-                found.add(" ".join(last))
-    # The plugin's own filler is public by design; a piece made only of it proves nothing.
-    return {
-        piece[:LONGEST].rstrip()
-        for piece in found
-        if not set(WORD.findall(piece.lower())) <= FILLER
-    }
-
-
+@dataclass
 class Fingerprints:
-    """The fingerprints of sealed Markdown, as the site would render it and as written."""
+    """The fingerprints of one build's sealed text, each with the source page it is from."""
 
-    def __init__(self) -> None:
-        """Start with no sealed text."""
-        self.sources: dict[str, str] = {}  # fingerprint → the source page of its sealed text
-        self._renderer: Any = None
+    windows: dict[str, str] = field(default_factory=dict)  # " w1 … w6 " → source
+    words: dict[str, str] = field(default_factory=dict)  # " word " → source
 
-    def add(self, markdown_text: str, source: str) -> None:
+    def add(self, markdown_text: str, source: str, public_words: set[str]) -> None:
         """Fingerprint one sealed text of a source page."""
-        if self._renderer is None:
-            # Imported on first use: the leak check's worker may never get sealed text.
-            import markdown  # noqa: PLC0415
+        for tokens in readings(markdown_text):
+            for start in range(0, len(tokens) - WINDOW + 1, STRIDE):
+                run = tokens[start : start + WINDOW]
+                if not FILLER.issuperset(run):
+                    self.windows.setdefault(f" {' '.join(run)} ", source)
+            for token in tokens:
+                if token not in public_words and is_distinctive(token):
+                    self.words.setdefault(f" {token} ", source)
 
-            # One Markdown instance: creating one per sealed text cost more than rendering it.
-            self._renderer = markdown.Markdown()
-        rendered = self._renderer.reset().convert(markdown_text)
-        for text in [*text_nodes(rendered), markdown_text]:
-            for piece in fingerprints(text):
-                self.sources.setdefault(piece, source)
-
-
-def trie_pattern(pieces: Iterable[str]) -> str:
-    """A regex matching any of the pieces, shaped as a trie.
-
-    Profiling showed a plain alternation costs time per character times per piece: the engine
-    tries every piece at every position. Branching on shared prefixes makes it one pass over
-    the text whatever the number of pieces. A piece that is a prefix of another is enough.
-    """
-    trie: dict[str, Any] = {}
-    for piece in pieces:
-        node = trie
-        for char in piece:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        """The pattern below one trie node."""
-        if "" in node:
-            return ""
-        branches = [
-            BLANK.get(char, re.escape(char)) + build(child) for char, child in sorted(node.items())
-        ]
-        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-
-    return build(trie)
+    def source(self, piece: str) -> str:
+        """The source page a fingerprint was taken from."""
+        return self.windows.get(piece) or self.words[piece]
 
 
 class Matcher:
-    """Finds the fingerprints in outputs, reading each chunk of text only the first time."""
+    """Finds fingerprints in folded text, all at once (Aho-Corasick, in C)."""
 
     def __init__(self, pieces: Iterable[str]) -> None:
-        """Compile one pattern for every fingerprint."""
-        pieces = list(pieces)
-        self.pattern = re.compile(f"{WORD_START}({trie_pattern(pieces)})") if pieces else None
-        self.seen: set[str] = set()
+        """Build the automaton of every fingerprint."""
+        self.automaton = ahocorasick.Automaton()
+        self.longest = 0
+        for piece in pieces:
+            self.automaton.add_word(piece, piece)
+            self.longest = max(self.longest, len(piece))
+        self.empty = self.longest == 0
+        if not self.empty:
+            self.automaton.make_automaton()
 
-    def found(self, text: str) -> set[str]:
-        """The fingerprints in one output; only chunks not seen before are searched."""
-        if self.pattern is None:
-            return set()
-        # Chunks end at `</li>`: a theme's nav is a list repeated on every page, and
-        # fingerprints never hold a `<`, so no cut falls inside one. Profiling a 1,000-page
-        # Material site (300 MB of pages, 30,000 lines each) showed line-sized pieces cost
-        # five times as much to hash as the chunks do. In order (text re-flowed across lines
-        # must still read as one), once each, with no Python-level loop: filterfalse runs in C.
-        fresh = list(filterfalse(self.seen.__contains__, dict.fromkeys(text.split(CHUNK_END))))
-        self.seen.update(fresh)
-        # The first chunk starts at a word's start too. Escapes are read only in what is new:
-        # a few percent of a site's pages, so the cost is a pass over tens of megabytes.
-        hits = self.pattern.findall(ESCAPE.sub(" ", BETWEEN + BETWEEN.join(fresh)))
-        # Read as the fingerprints are written: words joined by single spaces.
-        return {" ".join(hit.split()) for hit in hits}
+    def matches(self, folded: str) -> list[tuple[int, str]]:
+        """Where each fingerprint ends in a folded text, and which it is."""
+        if self.empty:
+            return []
+        if len(folded) <= SLICE:
+            return list(self.automaton.iter(folded))
+        found: list[tuple[int, str]] = []
+        step = SLICE - self.longest
+        for start in range(0, len(folded), step):
+            found.extend(
+                (start + end, piece)
+                for end, piece in self.automaton.iter(folded[start : start + SLICE])
+            )
+        return found
 
-
-# What tells one version of a file from another (inode, size, last change): a file written
-# again after it was matched is matched again.
-Version = tuple[int, int, int]
-
-
-def version(path: str) -> Version | None:
-    """The version of a file on disk now; None when there is no file."""
-    try:
-        status = os.stat(path)
-    except OSError:
-        return None
-    return (status.st_ino, status.st_size, status.st_mtime_ns)
-
-
-def read_output(path: str) -> tuple[str, Version | None]:
-    """An output file as text, `.gz` decompressed, and the version read; a file gone is empty."""
-    try:
-        with open(path, "rb") as file:
-            status = os.fstat(file.fileno())
-            data = file.read()
-    except OSError:
-        return "", None
-    # Shorter or longer than its size: it was being written, so this read proves nothing.
-    read: Version | None = None
-    if len(data) == status.st_size:
-        read = (status.st_ino, status.st_size, status.st_mtime_ns)
-    if path.endswith(".gz"):
-        # Not really gzip? Then the bytes are scanned as they are.
-        with contextlib.suppress(OSError, EOFError, zlib.error):
-            data = gzip.decompress(data)
-    return data.decode("utf-8", errors="replace"), read
+    def found(self, folded: str) -> set[str]:
+        """The fingerprints in a folded text."""
+        return {piece for _, piece in self.matches(folded)}

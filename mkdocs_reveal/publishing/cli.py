@@ -38,7 +38,7 @@ from mkdocs_reveal.integration import reader as project
 from mkdocs_reveal.integration.config import RevealConfig, unloadable_value
 from mkdocs_reveal.integration.plugin import RevealPlugin
 from mkdocs_reveal.markup.transform import Settings
-from mkdocs_reveal.publishing import announce, asset_files, missed
+from mkdocs_reveal.publishing import announce, asset_files, check_command, missed
 from mkdocs_reveal.publishing.deploy_notices import publishing_notices
 from mkdocs_reveal.publishing.manifest import Item, ordered
 from mkdocs_reveal.timeline.clock import read_instant, until, utc
@@ -163,6 +163,13 @@ def _parser() -> argparse.ArgumentParser:
         "assets", help="copy reveal.css and reveal.js into DIR, for generators without the plugin"
     )
     asset_files.add_arguments(assets)
+    check = commands.add_parser(
+        "check",
+        parents=[config],
+        help="prove a built site holds nothing sealed; exit 1 naming each file that does",
+    )
+    check_command.add_arguments(check)
+    check.set_defaults(run=check_command.run)
     return parser
 
 

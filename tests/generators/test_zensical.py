@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 import recipes
 import series
+from revealcli import run
 from sitebuild import Build, make_site
 
 from mkdocs_reveal.markup import zensical
@@ -281,6 +282,17 @@ def test_a_site_that_lists_only_the_plugin_is_published_whole(tmp_path: Path) ->
     build = site.build("--clean", program="zensical")
     assert build.containing("glimmerfrost"), "Zensical published Part 3 whole"
     assert "reveal" not in build.log
+    # The gate before any deploy: the check reads the same project and fails this site.
+    check = run(site.root, "check", "--site-dir", "site", now=CLOCK)
+    assert check.returncode == 1, check.stdout + check.stderr
+    assert "series/collective/index.html holds sealed text of docs/series/collective.md" in (
+        check.stdout + check.stderr
+    )
+    assert "glimmerfrost" not in check.stdout + check.stderr  # the secret is never printed
+    # The same project built by MkDocs with the plugin passes it.
+    mkdocs = site.build(env={"MKDOCS_REVEAL_NOW": CLOCK})
+    assert mkdocs.returncode == 0
+    assert run(site.root, "check", "--site-dir", "site", now=CLOCK).returncode == 0
 
 
 @pytest.fixture(scope="module")

@@ -1,8 +1,9 @@
-"""The post-build self-check: it passes sound builds and stops leaky ones."""
+"""The post-build self-check: it passes sound builds and stops leaky ones, naming every file."""
 
 from __future__ import annotations
 
 import gzip
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -10,142 +11,178 @@ import pytest
 import series
 from sitebuild import Site
 
-from mkdocs_reveal.markup.placeholder import VOCABULARY
-from mkdocs_reveal.proof import worker as scanworker
 from mkdocs_reveal.proof.check import LeakCheck
-from mkdocs_reveal.proof.fingerprints import MIN_LENGTH, Matcher, fingerprints
 
 SiteFactory = Callable[..., Site]
 SEED = Path(__file__).parents[1] / "data" / "chronicles-chapter-1.md"
 SENTENCE = "The glimmerfrost body text of part 3, with obsidianwren too, and more."
+NOW = {"MKDOCS_REVEAL_NOW": "2025-11-12"}
+
+# Sealed pages of real prose, one shape each, and words of each that no other file has.
+SHAPES = {
+    "french": (
+        "C’est l’été à Paris : nous n’avions jamais vu la Seine aussi calme, dit-elle en "
+        "souriant, avant de refermer le carnet du gardien.",
+        "souriant",
+    ),
+    "german": (
+        "Über den Brücken der Altstadt fährt die Straßenbahn nur noch sonntags, erzählte die "
+        "Großmutter beim Kaffee.",
+        "Großmutter",
+    ),
+    "contractions": (
+        "I didn't know it then, but here's the thing: we couldn't have stayed, and it wasn't "
+        "ours to keep.",
+        "couldn't have stayed",
+    ),
+    "quotes-and-dashes": (
+        "“Nobody told us,” she said — and the keeper’s logbook stayed shut — “not even once, "
+        "not in forty winters.”",
+        "keeper’s logbook",
+    ),
+    "japanese": (
+        "灯台守の日記は、嵐の夜に海へ流された。誰もその行方を知らない。",
+        "灯台守の日記は",
+    ),
+    "list-items": ("- Zimtschnecke\n- Quittengelee\n- Holunder\n", "Zimtschnecke"),
+}
+
+# A macros-like include, a JSON feed, a script, the sitemap and an archive: every channel a
+# hook can write to, each given the body of the sealed page the test names.
+CHANNELS_HOOK = '''
+"""Copies a sealed page's text into every kind of output."""
+import gzip
+import html
+import json
+import os
+from pathlib import Path
 
 
-def test_fingerprints_are_long_plain_runs() -> None:
-    pieces = fingerprints(SENTENCE + "\nshort line\n" + "x" * 20)
-    assert pieces and all(len(piece) >= MIN_LENGTH for piece in pieces)
-    assert all(piece in SENTENCE for piece in pieces)
-    # Quotes, ampersands and non-ASCII are written differently per channel: runs stop there.
-    assert fingerprints("An apostrophe's edge & café " * 4) <= {
-        piece for piece in fingerprints("An apostrophe's edge & café " * 4) if "'" not in piece
-    }
+def body(config):
+    """The sealed page's text, as a careless plugin would read it."""
+    path = Path(config.docs_dir, "sealed", os.environ["LEAK_SHAPE"] + ".md")
+    return path.read_text(encoding="utf-8").split("---", 2)[-1]
 
 
-def test_the_plugins_own_filler_is_never_a_fingerprint() -> None:
-    assert fingerprints(" ".join(VOCABULARY)) == set()
+def on_page_markdown(markdown, page, config, **kwargs):
+    """Include the sealed text in the public page, as a macro would."""
+    if page.file.src_uri == "public.md":
+        return markdown + "\\n\\n" + body(config)
+    return markdown
 
 
-@pytest.fixture(params=[True, False], ids=["worker", "in-process"])
-def check(request: pytest.FixtureRequest) -> LeakCheck:
-    """A leak check that knows SENTENCE as sealed text of docs/sealed.md.
+def on_post_build(config, **kwargs):
+    """Publish the sealed text in a feed, a script, the sitemap and an archive."""
+    site = Path(config.site_dir)
+    text = body(config)
+    (site / "feed.json").write_text(json.dumps({"items": [{"content": text}]}))
+    (site / "assets" / "data.js").write_text("window.DATA = " + json.dumps(text) + ";\\n")
+    sitemap = site / "sitemap.xml"
+    entry = f"<url><loc>{html.escape(text)}</loc></url></urlset>"
+    sitemap.write_text(sitemap.read_text().replace("</urlset>", entry))
+    (site / "archive.txt.gz").write_bytes(gzip.compress(text.encode("utf-8")))
+'''
+CHANNELS = [
+    "public/index.html",
+    "search/search_index.json",
+    "feed.json",
+    "assets/data.js",
+    "sitemap.xml",
+    "sitemap.xml.gz",
+    "archive.txt.gz",
+]
 
-    Both ways of matching: in a worker process beside the build, and in the build's own.
-    """
-    leak_check = LeakCheck(request.param)
-    leak_check.seal(SENTENCE, "docs/sealed.md")
-    return leak_check
+
+def shapes_site(site: SiteFactory, **config: object) -> Site:
+    """A public site beside one sealed page per shape of prose."""
+    pages = {"index.md": "# Home\n\nWelcome.\n", "public.md": "# Public\n\nOpen to all.\n"}
+    schedule = {}
+    for name, (text, _) in SHAPES.items():
+        pages[f"sealed/{name}.md"] = f"---\ntitle: Sealed {name}\n---\n\n{text}\n"
+        schedule[f"sealed/{name}.md"] = "2026-01-05"
+    return site(pages, reveal={"timezone": "Europe/Oslo", "schedule": schedule}, **config)
 
 
-def write_pages(check: LeakCheck, site: Path, pages: dict[str, str]) -> None:
-    """Write pages as MkDocs does: each is announced, then written."""
-    for output, text in pages.items():
-        check.will_write(output, str(site / output))
-        (site / output).write_text(text, encoding="utf-8")
+@pytest.mark.parametrize("shape", SHAPES)
+def test_sealed_prose_of_any_shape_is_caught_in_every_channel(
+    site: SiteFactory, shape: str
+) -> None:
+    project = shapes_site(site, hooks=["leaky.py"])
+    project.write("leaky.py", CHANNELS_HOOK)
+    build = project.build(ok=False, env={**NOW, "LEAK_SHAPE": shape})
+    assert build.returncode != 0
+    assert "leak check failed" in build.log
+    for output in CHANNELS:
+        assert f"{output} holds sealed text of docs/sealed/{shape}.md" in build.log, output
+        assert not (build.site / output).exists(), output
+    word = SHAPES[shape][1]
+    assert build.containing(word) == [], "every file holding the sealed text is removed"
+    assert word.lower() not in build.log.lower(), "the secret itself is never printed"
 
 
-def test_finish_finds_sealed_text_in_reflowed_json(check: LeakCheck, tmp_path: Path) -> None:
-    check.seal(f"**Lead:**\n\n{SENTENCE}\n", "docs/p.md")
-    # Line breaks as JSON writes them, escaped, and as a pretty-printer leaves them.
-    (tmp_path / "escaped.json").write_text('{"text":"<p>' + SENTENCE.replace(" ", "  \\n") + '"}')
-    (tmp_path / "idx.json").write_text(
-        '{"d":[{"t":"' + SENTENCE.replace("too, ", "too,\n ") + '"}]}'
+def test_a_clean_site_of_every_shape_passes(site: SiteFactory) -> None:
+    build = shapes_site(site).build(env=NOW)
+    for _, word in SHAPES.values():
+        assert build.containing(word) == []
+
+
+FIVE_PAGES_HOOK = '''
+"""Includes one sealed line in five public pages, as a shared macro would."""
+from pathlib import Path
+
+
+def on_page_markdown(markdown, page, config, **kwargs):
+    """Append the sealed page's first line to each public page."""
+    if page.file.src_uri.startswith("public-"):
+        sealed = Path(config.docs_dir, "series", "collective.md").read_text(encoding="utf-8")
+        line = next(line for line in sealed.splitlines() if "body text" in line)
+        return markdown + "\\n\\n" + line
+    return markdown
+'''
+
+
+def test_the_same_sealed_line_in_five_pages_leaves_none_behind(site: SiteFactory) -> None:
+    pages = series.pages()
+    for number in range(1, 6):
+        pages[f"public-{number}.md"] = f"# Public {number}\n\nOpen page number {number}.\n"
+    project = site(pages, reveal=series.reveal_options(), hooks=["leaky.py"])
+    project.write("leaky.py", FIVE_PAGES_HOOK)
+    build = project.build(ok=False, env=NOW)
+    assert build.returncode != 0
+    for number in range(1, 6):
+        assert f"public-{number}/index.html holds sealed text of docs/series/collective.md" in (
+            build.log
+        )
+    assert "reached 6 file(s)" in build.log  # the five pages and the search index
+    for word in series.SECRETS[3]:
+        assert build.containing(word) == []
+        assert word not in build.log
+    assert (build.site / "index.html").is_file(), "files without sealed text stay"
+
+
+def test_text_the_site_shows_anyway_is_no_leak(site: SiteFactory) -> None:
+    # The site's description, repeated in a sealed page: Material prints it on every page.
+    description = "A quiet chronicle of lighthouses, written one stormy night at a time."
+    pages = series.pages()
+    pages["series/collective.md"] += f"\n{description}\n"
+    # A revealed part quotes a sentence of the sealed one.
+    quote = "The glimmerfrost body text of part 3"
+    pages["series/workflow.md"] += f"\n> {quote}, as it will be told.\n"
+    project = site(pages, reveal=series.reveal_options(), site_description=description)
+    build = project.build(env=NOW)
+    assert build.containing("lighthouses, written one stormy night")
+    assert build.containing("obsidianwren") == []
+
+
+def test_seed_lorem_teasers_are_not_false_positives(site: SiteFactory) -> None:
+    # Part 3's sealed teaser is lorem ipsum, as are the revealed ones: they share words.
+    text = SEED.read_text(encoding="utf-8")
+    build = site({"index.md": text}, reveal={}).build(
+        env={"MKDOCS_REVEAL_NOW": "2025-11-20T12:00:00+01:00"}
     )
-    (tmp_path / "safe.json").write_text('{"t":"' + SENTENCE.replace("part 3", "part 4") + '"}')
-    leaks = check.finish(tmp_path, set())
-    assert sorted((leak.output, leak.source) for leak in leaks) == [
-        ("escaped.json", "docs/sealed.md"),
-        ("idx.json", "docs/sealed.md"),
-    ]
-
-
-@pytest.mark.parametrize("before", ["\\n", "\\r\\n", "\\t", "\\u201c", "\\u00a0"])
-def test_a_line_after_an_escape_in_json_or_javascript_is_found(before: str) -> None:
-    """A sealed line (one fingerprint only) right after an escape is found, as after a space."""
-    line = "Glimmerfrost lanterns hang over the obsidianwren harbour."
-    assert len(fingerprints(line)) == 1
-    matcher = Matcher(fingerprints(line))
-    assert matcher.found('{"text": "Intro.' + before + line + '"}')
-    # A letter that is not the end of an escape still joins the word: no match inside words.
-    assert not Matcher(fingerprints(line)).found('{"text": "Intro.x' + line + '"}')
-
-
-@pytest.mark.parametrize("flow", ["as written", "re-flowed"])
-def test_public_text_is_not_a_leak(check: LeakCheck, tmp_path: Path, flow: str) -> None:
-    quoted = SENTENCE if flow == "as written" else SENTENCE.replace(" ", "\n  ", 3)
-    check.publish(f"A revealed page quotes it: {quoted}")
-    write_pages(check, tmp_path, {"public.html": f"<p>{SENTENCE}</p>"})
-    assert check.finish(tmp_path, set()) == []
-
-
-def test_finish_reads_gzip_and_skips_theme_files(check: LeakCheck, tmp_path: Path) -> None:
-    (tmp_path / "sitemap.xml.gz").write_bytes(gzip.compress(SENTENCE.encode()))
-    (tmp_path / "theme.js").write_text(SENTENCE)
-    leaks = check.finish(tmp_path, skip={"theme.js"})
-    assert [leak.output for leak in leaks] == ["sitemap.xml.gz"]
-
-
-def test_site_wide_files_taken_first_are_matched_and_rewrites_caught(
-    check: LeakCheck, tmp_path: Path
-) -> None:
-    write_pages(check, tmp_path, {"a.html": "<p>Page a</p>"})
-    (tmp_path / "search").mkdir()
-    (tmp_path / "search" / "search_index.json").write_text('{"docs":[{"text":"' + SENTENCE + '"}]}')
-    (tmp_path / "sitemap.xml").write_text("<urlset></urlset>")
-    # Taken ahead of the walk; a file that is not there is no output, and no trouble.
-    check.take_first(tmp_path, ["search/search_index.json", "sitemap.xml", "sitemap.xml.gz"])
-    # Another plugin rewrites one after it was taken: matched again as it is now.
-    (tmp_path / "sitemap.xml").write_text(f"<urlset><loc>{SENTENCE}</loc></urlset>")
-    (tmp_path / "deep" / "er").mkdir(parents=True)
-    (tmp_path / "deep" / "er" / "page.md").write_text(SENTENCE)
-    leaks = check.finish(tmp_path, set())
-    assert sorted(leak.output for leak in leaks) == [
-        "deep/er/page.md",
-        "search/search_index.json",
-        "sitemap.xml",
-    ]
-
-
-def test_a_page_written_again_after_it_was_matched_is_matched_again(
-    check: LeakCheck, tmp_path: Path
-) -> None:
-    write_pages(check, tmp_path, {"a.html": "<p>Page a</p>", "b.html": "<p>Page b</p>"})
-    check.will_write("c.html", str(tmp_path / "c.html"))  # a.html and b.html have been matched now
-    (tmp_path / "c.html").write_text("<p>Page c</p>")
-    # Another plugin rewrites a page once the build is over, and the sealed text comes in.
-    (tmp_path / "a.html").write_text(f"<p>Page a, rewritten: {SENTENCE}</p>")
-    assert [leak.output for leak in check.finish(tmp_path, set())] == ["a.html"]
-
-
-def test_a_page_not_on_disk_when_announced_is_matched_when_it_is(
-    check: LeakCheck, tmp_path: Path
-) -> None:
-    check.will_write("late.html", str(tmp_path / "late.html"))
-    # late.html is matched now, and it is not there yet.
-    check.will_write("next.html", str(tmp_path / "next.html"))
-    (tmp_path / "late.html").write_text(f"<p>{SENTENCE}</p>")
-    (tmp_path / "next.html").write_text("<p>Next</p>")
-    assert [leak.output for leak in check.finish(tmp_path, set())] == ["late.html"]
-
-
-def test_sealed_text_learnt_after_matching_began_is_matched_in_every_file(
-    check: LeakCheck, tmp_path: Path
-) -> None:
-    late = "Driftmoss lanterns sealed by an included snippet, learnt only at the end."
-    write_pages(check, tmp_path, {"a.html": f"<p>{late}</p>", "b.html": "<p>Page b</p>"})
-    check.will_write("c.html", str(tmp_path / "c.html"))  # a.html is matched now
-    (tmp_path / "c.html").write_text("<p>Page c</p>")
-    check.seal(late, "docs/late.md")
-    leaks = check.finish(tmp_path, set())
-    assert [(leak.output, leak.source) for leak in leaks] == [("a.html", "docs/late.md")]
+    html = build.text("index.html")
+    assert html.count('class="reveal-preview is-sealed"') == 1
+    assert "Culpa qui officia deserunt mollit" not in html
 
 
 LEAKY_HOOK = '''
@@ -184,83 +221,49 @@ def on_post_page(output, page, config, **kwargs):
     return output.replace("</body>", f"<pre>{raw}</pre></body>")
 '''
 
-JSON_FEED_HOOK = '''
-"""A third-party plugin that writes a JSON feed of the raw sources."""
-import json
+LATE_PAGE_HOOK = '''
+"""A third-party plugin that changes each page after every other plugin has seen it."""
 from pathlib import Path
 
+from mkdocs.plugins import event_priority
 
-def on_post_build(config, **kwargs):
-    """Publish every source as a JSON string: line breaks and non-ASCII come out escaped."""
-    sources = sorted(Path(config.docs_dir).rglob("*.md"))
-    items = [{"text": path.read_text(encoding="utf-8")} for path in sources]
-    Path(config.site_dir, "feed.json").write_text(json.dumps({"items": items}), encoding="utf-8")
+
+@event_priority(-1000)
+def on_post_page(output, page, config, **kwargs):
+    """Append the raw landing page to the home page, last of all."""
+    if page.file.src_uri != "index.md":
+        return output
+    raw = Path(config.docs_dir, "series", "index.md").read_text(encoding="utf-8")
+    return output.replace("</body>", f"<pre>{raw}</pre></body>")
 '''
-
-LARGE_FEED_HOOK = '''
-"""A third-party plugin that writes an archive as large as a big site's search index."""
-from pathlib import Path
-
-
-def on_post_build(config, **kwargs):
-    """Publish the raw sources past the middle of 5 MB of public entries."""
-    sources = sorted(Path(config.docs_dir).rglob("*.md"))
-    raw = "\\n".join(path.read_text(encoding="utf-8") for path in sources)
-    entry = "<li>A public archive entry, the same on every line.</li>\\n"
-    text = entry * 100_000 + f"<li>{raw}</li>" + entry * 70_000
-    Path(config.site_dir, "archive.html").write_text(text, encoding="utf-8")
-'''
-
-
-# Matching runs beside the build when there is a spare core; `taskset` takes it away.
-ONE_CORE = ("taskset", "--cpu-list", "0")
-WHERE = "a worker process" if scanworker.available() else "the build's process"
 
 
 @pytest.mark.parametrize(
-    ("hook", "output", "source"),
+    ("hook", "outputs", "source"),
     [
-        (LEAKY_HOOK, "raw-copy.txt", "docs/series/collective.md"),
-        (JSON_FEED_HOOK, "feed.json", "docs/series/collective.md"),
-        # Long enough for the worker to match it in two halves: the leak is in the second.
-        (LARGE_FEED_HOOK, "archive.html", "docs/series/collective.md"),
-        (LEAKY_PAGE_HOOK, "index.html", "docs/series/index.md"),
+        (LEAKY_HOOK, ["raw-copy.txt"], "docs/series/collective.md"),
+        (LEAKY_PAGE_HOOK, ["index.html", "series/index.html"], "docs/series/index.md"),
         # The page was matched as MkDocs wrote it, and is read again once it has changed.
-        (REWRITING_HOOK, "index.html", "docs/series/index.md"),
+        (REWRITING_HOOK, ["index.html"], "docs/series/index.md"),
+        # Changed after this plugin saw it: its size on disk is not the one matched.
+        (LATE_PAGE_HOOK, ["index.html"], "docs/series/index.md"),
     ],
-    ids=[
-        "copies-sources",
-        "json-feed-of-sources",
-        "large-archive-of-sources",
-        "appends-to-pages",
-        "rewrites-a-written-page",
-    ],
-)
-@pytest.mark.parametrize(
-    ("launcher", "where"),
-    [((), WHERE), (ONE_CORE, "the build's process")],
-    ids=["all-cores", "one-core"],
+    ids=["copies-sources", "appends-to-every-page", "rewrites-a-written-page", "changes-last"],
 )
 def test_a_leaky_plugin_fails_the_build(
-    site: SiteFactory,
-    *,
-    hook: str,
-    output: str,
-    source: str,
-    launcher: tuple[str, ...],
-    where: str,
+    site: SiteFactory, hook: str, outputs: list[str], source: str
 ) -> None:
     project = site(series.pages(), reveal=series.reveal_options(), hooks=["leaky.py"])
     project.write("leaky.py", hook)
-    env = {"MKDOCS_REVEAL_NOW": "2025-11-12"}
-    build = project.build("--verbose", ok=False, env=env, launcher=launcher)
-    assert f"files matched in {where}" in build.log
+    build = project.build(ok=False, env=NOW)
     assert build.returncode != 0
     assert "leak check failed" in build.log
-    assert f"{output} holds sealed text of {source}" in build.log
+    for output in outputs:
+        assert f"{output} holds sealed text of {source}" in build.log
+        assert not (build.site / output).exists(), "the leaking file is removed"
     for word in series.SECRETS[3]:
         assert word not in build.log, "the secret itself must never be printed"
-    assert not (build.site / output).exists(), "the leaking file is removed"
+        assert build.containing(word) == []
 
 
 def test_leak_check_can_be_turned_off(site: SiteFactory) -> None:
@@ -268,38 +271,100 @@ def test_leak_check_can_be_turned_off(site: SiteFactory) -> None:
         series.pages(), reveal=series.reveal_options(leak_check=False), hooks=["leaky.py"]
     )
     project.write("leaky.py", LEAKY_HOOK)
-    build = project.build(env={"MKDOCS_REVEAL_NOW": "2025-11-12"})
+    build = project.build(env=NOW)
     assert "glimmerfrost" in build.text("raw-copy.txt")
 
 
-def test_seed_lorem_teasers_are_not_false_positives(site: SiteFactory) -> None:
-    # Part 3's sealed teaser is lorem ipsum, as are the revealed ones: they share words.
-    text = SEED.read_text(encoding="utf-8")
-    build = site({"index.md": text}, reveal={}).build(
-        env={"MKDOCS_REVEAL_NOW": "2025-11-20T12:00:00+01:00"}
-    )
-    html = build.text("index.html")
-    assert html.count('class="reveal-preview is-sealed"') == 1
-    assert "Culpa qui officia deserunt mollit" not in html
+@pytest.fixture
+def check() -> LeakCheck:
+    """A leak check that knows SENTENCE as sealed text of docs/sealed.md."""
+    leak_check = LeakCheck()
+    leak_check.seal(SENTENCE, "docs/sealed.md")
+    return leak_check
 
 
-def test_a_sealed_word_of_thousands_of_letters_is_still_found() -> None:
-    word = "Glimmer" + "frost" * 1000  # a pasted key, say: one run, no spaces
-    matcher = Matcher(fingerprints(f"Sealed: {word} and the rest."))
-    assert matcher.found(f"<p>Leaked {word}</p>")
-    assert not matcher.found("<p>Glimmerfrost, once, in public.</p>")
+def write_pages(check: LeakCheck, site: Path, pages: dict[str, str]) -> None:
+    """Write pages as MkDocs does: each is handed over, then written."""
+    for output, text in pages.items():
+        check.will_write(output, str(site / output), text)
+        (site / output).write_text(text, encoding="utf-8")
 
 
-def test_a_fingerprint_is_found_at_the_start_of_an_output_and_not_across_markup() -> None:
-    piece = sorted(fingerprints(SENTENCE))[0]
-    assert Matcher([piece]).found(piece) == {piece}
-    assert Matcher([piece]).found(f"<li>{piece}</li>\n") == {piece}
-    head, tail = piece.split(" ", 1)
-    # A list item ends between the two halves: the reader never sees them as one run.
-    assert Matcher([piece]).found(f"<li>{head}</li> {tail}") == set()
+def outputs(check: LeakCheck, site: Path, copies: dict[str, int] | None = None) -> list[str]:
+    """The outputs the check names."""
+    return sorted({leak.output for leak in check.finish(site, copies or {})})
 
 
-def test_sealed_text_in_a_nav_item_is_found_on_the_first_page_that_shows_it(
+def test_gzip_is_read_and_unchanged_copies_are_skipped(check: LeakCheck, tmp_path: Path) -> None:
+    (tmp_path / "sitemap.xml.gz").write_bytes(gzip.compress(SENTENCE.encode()))
+    (tmp_path / "theme.js").write_text(SENTENCE)
+    (tmp_path / "changed.js").write_text(SENTENCE)
+    copies = {"theme.js": len(SENTENCE), "changed.js": 3}
+    assert outputs(check, tmp_path, copies) == ["changed.js", "sitemap.xml.gz"]
+
+
+def test_a_page_written_again_after_it_was_matched_is_matched_again(
+    check: LeakCheck, tmp_path: Path
+) -> None:
+    write_pages(check, tmp_path, {"a.html": "<p>Page a</p>", "b.html": "<p>Page b</p>"})
+    # Another plugin rewrites a page once the build is over, and the sealed text comes in.
+    (tmp_path / "a.html").write_text(f"<p>Page a, rewritten: {SENTENCE}</p>")
+    os.utime(tmp_path / "a.html", ns=(1, 1))
+    assert outputs(check, tmp_path) == ["a.html"]
+
+
+def test_sealed_text_learnt_after_pages_were_matched_is_matched_everywhere(
+    check: LeakCheck, tmp_path: Path
+) -> None:
+    late = "Driftmoss lanterns sealed by an included snippet, learnt only at the end."
+    write_pages(check, tmp_path, {"a.html": f"<p>{late}</p>", "b.html": "<p>Page b</p>"})
+    check.seal(late, "docs/late.md")
+    leaks = check.finish(tmp_path, {})
+    assert [(leak.output, leak.source) for leak in leaks] == [("a.html", "docs/late.md")]
+
+
+def test_sealed_text_learnt_after_a_batch_was_matched_is_matched_everywhere(
+    check: LeakCheck, tmp_path: Path
+) -> None:
+    late = "Driftmoss lanterns sealed by an included snippet, learnt only at the end."
+    large = "<p>" + "Public words of a long page. " * 40_000 + "</p>"  # past one batch
+    write_pages(check, tmp_path, {"a.html": f"{large}<p>{late}</p>", "b.html": large})
+    check.seal(late, "docs/late.md")
+    write_pages(check, tmp_path, {"c.html": "<p>Page c</p>"})
+    assert outputs(check, tmp_path) == ["a.html"]
+
+
+def test_a_fifo_in_the_site_does_not_block_the_check(check: LeakCheck, tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.html")
+    (tmp_path / "page.html").write_text(f"<p>{SENTENCE}</p>")
+    assert outputs(check, tmp_path) == ["page.html"]
+
+
+def test_public_text_is_not_a_leak(check: LeakCheck, tmp_path: Path) -> None:
+    check.publish(f"A revealed page quotes it: {SENTENCE.upper()}")
+    write_pages(check, tmp_path, {"public.html": f"<p>{SENTENCE}</p>"})
+    assert outputs(check, tmp_path) == []
+
+
+def test_what_the_generator_writes_by_itself_is_no_leak(tmp_path: Path) -> None:
+    check = LeakCheck()
+    check.seal("- Highlight\n- Zimtschnecke\n", "docs/sealed.md")
+    read: list[str] = []
+
+    def theme() -> list[str]:
+        """The theme's templates, read only when a fingerprint is found."""
+        read.append("theme")
+        return ['<div class="highlight"><pre>{{ code }}</pre></div>']
+
+    check.public.generators.append(theme)
+    write_pages(check, tmp_path, {"a.html": '<div class="highlight"><pre>x = 1</pre></div>'})
+    assert outputs(check, tmp_path) == []
+    assert read == ["theme"]
+    write_pages(check, tmp_path, {"b.html": "<ul><li>Zimtschnecke</li></ul>"})
+    assert outputs(check, tmp_path) == ["b.html"]
+
+
+def test_sealed_text_in_a_nav_item_is_found_on_every_page_that_shows_it(
     check: LeakCheck, tmp_path: Path
 ) -> None:
     nav = "<ul><li>Home</li><li>About</li></ul>"
@@ -310,4 +375,4 @@ def test_sealed_text_in_a_nav_item_is_found_on_the_first_page_that_shows_it(
         "three.html": f"<html>{leaky_nav}<p>Page three</p></html>",
     }
     write_pages(check, tmp_path, pages)
-    assert [leak.output for leak in check.finish(tmp_path, set())] == ["two.html"]
+    assert outputs(check, tmp_path) == ["three.html", "two.html"]

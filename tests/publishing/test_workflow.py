@@ -11,9 +11,10 @@ from typing import Any
 import pytest
 import series
 import yaml
-from actions import DOCS, REPO, WORKFLOW, docs_workflow, run_script
+from actions import DOCS, REPO, WORKFLOW, StepRun, docs_workflow, run_script
 from localhttp import deployed
 from sitebuild import Site
+from test_check_command import without_the_plugin
 
 SiteFactory = Callable[..., Site]
 CRON_FIELD = r"(\*|\d+)(-\d+)?(/\d+)?(,(\d+)(-\d+)?)*"
@@ -54,8 +55,16 @@ def test_workflow_is_valid_with_three_triggers(source: str) -> None:
     assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
     script = decide_script(workflow)
     assert 'mkdocs-reveal due --since "$generated" --grace "$GRACE_MINUTES"' in script
-    uploads = [step for step in build["steps"] if "upload-pages-artifact" in step.get("uses", "")]
+    steps = build["steps"]
+    uploads = [step for step in steps if "upload-pages-artifact" in step.get("uses", "")]
     assert uploads and uploads[0]["if"] == "steps.decide.outputs.deploy == 'true'"
+    # The proof runs on the built site, after the build and before the upload.
+    runs = [str(step.get("run", "")) for step in steps]
+    build_at = next(index for index, run in enumerate(runs) if "mkdocs build" in run)
+    check_at = runs.index("mkdocs-reveal check --site-dir site")
+    assert build_at < check_at < steps.index(uploads[0])
+    assert steps[check_at]["if"] == uploads[0]["if"]
+    assert uploads[0]["with"]["path"] == "site"
 
 
 def test_workflows_decide_the_same_way() -> None:
@@ -120,3 +129,26 @@ def test_docs_page_is_in_the_nav_and_explains_the_cron_limits() -> None:
         "disables scheduled workflows after 60 days without activity",
     ):
         assert fact in text
+
+
+def test_the_check_step_stops_a_site_with_sealed_text_before_the_upload(
+    site: SiteFactory,
+) -> None:
+    steps = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))["jobs"]["build"]["steps"]
+    script = next(
+        str(step["run"]) for step in steps if "mkdocs-reveal check" in step.get("run", "")
+    )
+    now = "2025-11-12T12:00:00+01:00"
+
+    def check(root: Path) -> StepRun:
+        """Run the workflow's check step as GitHub would."""
+        return run_script(script, root, root / "github", {"MKDOCS_REVEAL_NOW": now})
+
+    project = site(series.pages(), reveal=series.reveal_options())
+    project.build(env={"MKDOCS_REVEAL_NOW": now})
+    assert check(project.root).returncode == 0
+    # The same site from a generator that ignores MkDocs plugins: the step fails the job.
+    without_the_plugin(project, "site")
+    done = check(project.root)
+    assert done.returncode == 1
+    assert "series/collective/index.html holds sealed text" in done.log
