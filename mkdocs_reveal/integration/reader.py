@@ -173,7 +173,13 @@ def meta_file_dates(
         if posixpath.basename(file.src_uri) != name or file.abs_src_path is None:
             continue
         shown = display_path(file.src_uri, config)
-        text = Path(file.abs_src_path).read_text(encoding="utf-8-sig")
+        try:
+            text = Path(file.abs_src_path).read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError:
+            raise RevealError(
+                f"{shown}: this meta file is not UTF-8, so its `reveal:` cannot be read: save "
+                "it as UTF-8"
+            ) from None
         try:
             found = front_matter.read_reveal(f"---\n{text}\n---\n")
         except RevealError as error:
@@ -219,9 +225,22 @@ def _date_posts(
     doc_uris = {file.src_uri for file in files.documentation_pages()}
     for found in find_previews(pages, settings, schedule, config, doc_uris):
         for outcome in found.outcomes:
-            if not outcome.post or outcome.instant is None:
+            if not outcome.post:
                 continue
             post = normalise_path(outcome.post)
+            if outcome.instant is None and outcome.state == "sealed" and post in doc_uris:
+                # The preview's date cannot be read (it warns): its post waits with it.
+                if post not in schedule:
+                    shown = display_path(found.src_uri, config)
+                    warnings.append(
+                        f"{shown}:{outcome.line}: this PostPreview has no date that can be read, "
+                        f"so {post}, which has no date of its own, stays sealed too: give the "
+                        "preview or the page a date"
+                    )
+                    schedule.hold(post, "preview")
+                continue
+            if outcome.instant is None:
+                continue
             known = schedule.instant(post)
             if post not in doc_uris or isinstance(known, Hold):
                 continue  # a held page stays sealed whatever a preview says

@@ -27,6 +27,7 @@ from mkdocs_reveal.markup.whole_page import (
     page_title,
     stand_in_body,
 )
+from mkdocs_reveal.timeline.schedule import Entry, Schedule
 
 if TYPE_CHECKING:
     from mkdocs_reveal.integration.build import BuildState
@@ -106,9 +107,7 @@ def seal_pages(
     settings = state.settings
     languages = other_languages(config)
     for file in files.documentation_pages():
-        path = neutral_path(file.src_uri, languages)
-        entry = state.schedule.entries.get(path)
-        held = path in state.schedule.held  # sealed by no clock's say, with no date
+        entry, held = covering(state.schedule, file.src_uri, languages)
         if (entry is None and not held) or file.src_uri in state.judged:
             continue
         state.judged.add(file.src_uri)
@@ -186,6 +185,14 @@ def _point_at_stand_in(
     file.abs_src_path = path
     file.generated_by = "reveal"
     state.sealed_urls.add(file.url)
+
+
+def covering(
+    schedule: Schedule, src_uri: str, languages: tuple[str, ...]
+) -> tuple[Entry | None, bool]:
+    """The schedule entry that covers a page in any of its languages, and whether it is held."""
+    path = neutral_path(src_uri, languages)
+    return schedule.entries.get(path), path in schedule.held  # held: sealed, with no date
 
 
 def other_languages(config: MkDocsConfig) -> tuple[str, ...]:

@@ -10,6 +10,8 @@ import subprocess
 from collections.abc import Callable
 
 import pytest
+import yaml
+from revealcli import run
 from sitebuild import Site
 
 SiteFactory = Callable[..., Site]
@@ -308,3 +310,46 @@ def test_a_meta_file_covers_pages_as_materials_meta_plugin_does(site: SiteFactor
     }
     build = site(pages, plugins=["search", "meta", {"reveal": OPTIONS}]).build()
     assert build.containing("quillvane") == []
+
+
+def test_a_preview_whose_date_cannot_be_read_keeps_its_post_sealed(site: SiteFactory) -> None:
+    pages = {
+        "index.md": '# Series\n\n<PostPreview blurred post="part-2.md" date="Novembruary 40th">\n'
+        "\nThe teaser.\n\n</PostPreview>\n",
+        "part-2.md": "# Part 2\n\nLe chapitre d’émeraude — quillvane n’attend pas.\n",
+    }
+    build = site(pages, reveal=OPTIONS).build()
+    assert build.containing("quillvane") == []
+    assert build.containing("émeraude") == []
+    assert "is-sealed" in build.text("part-2/index.html")
+    assert "docs/index.md:3: this PostPreview has no date that can be read" in build.log
+
+
+def test_the_check_covers_every_language_as_the_build_does(site: SiteFactory) -> None:
+    pages = {
+        "index.md": "# Home\n",
+        "index.fr.md": "# Accueil\n",
+        "part.md": "# Part\n\nThe quillvane chapter didn’t wait.\n",
+        "part.fr.md": "# Partie\n\nLe chapitre d’émeraude — plumevane n’attend pas.\n",
+    }
+    i18n = {
+        "i18n": {
+            "docs_structure": "suffix",
+            "languages": [
+                {"locale": "en", "default": True, "name": "English", "build": True},
+                {"locale": "fr", "name": "Français", "build": True},
+            ],
+        }
+    }
+    options = {**OPTIONS, "schedule": {"part.md": "2025-12-01"}}
+    project = site(pages, plugins=["search", i18n, {"reveal": options}])
+    assert project.build("--strict").containing("plumevane") == []
+    assert run(project.root, "check", now=NOW).returncode == 0
+    # The same site built by a generator that ignores the plugin: both languages leak.
+    generator = {**project.config, "site_dir": "generated", "plugins": ["search", i18n]}
+    project.write("generator.yml", yaml.safe_dump(generator, allow_unicode=True))
+    assert project.run("build", "-f", "generator.yml").returncode == 0
+    done = run(project.root, "check", "--site-dir", "generated", now=NOW)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "fr/part/index.html holds sealed text of docs/part.fr.md" in done.stderr
+    assert "plumevane" not in done.stdout + done.stderr
