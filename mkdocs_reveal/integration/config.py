@@ -46,11 +46,8 @@ def option_line(config_file: str, keys: tuple[str, ...]) -> int | None:
 @functools.lru_cache(maxsize=64)
 def _line_in(text: str, keys: tuple[str, ...]) -> int | None:
     """The line of `plugins` → `reveal` → keys in YAML text, found on its nodes (not parsed)."""
-    try:
-        # Composing builds nodes with their positions and constructs no values, so tags such as
-        # !ENV and values that would not load (an impossible date) do not stop it.
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
+    node = _composed(text)
+    if node is None:
         return None
     plugins = _child(node, "plugins")
     plugin = _child(plugins, PLUGIN)
@@ -62,6 +59,18 @@ def _line_in(text: str, keys: tuple[str, ...]) -> int | None:
         key_node = _key(found, key)
         found = _child(found, key)
     return key_node.start_mark.line + 1 if key_node is not None else None
+
+
+@functools.lru_cache(maxsize=4)
+def _composed(text: str) -> yaml.Node | None:
+    """A YAML text's nodes, with their positions; None when it is not YAML."""
+    # Composing builds nodes and constructs no values, so tags such as !ENV and values that
+    # would not load (an impossible date) do not stop it. Once per text: every option's line
+    # is looked up in the same nodes.
+    try:
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return None
 
 
 def unloadable_value(config_file: str) -> str | None:

@@ -158,9 +158,27 @@ def _superfences(lines: list[str]) -> set[int]:
 
 @functools.cache
 def _superfences_preprocessor() -> Any:
-    """A private `superfences` preprocessor, made once."""
+    """A private `superfences` preprocessor, made once, that highlights only what matters."""
     md = markdown.Markdown(extensions=["pymdownx.superfences"])
-    return md.preprocessors["fenced_code_block"]
+    preprocessor: Any = md.preprocessors["fenced_code_block"]  # superfences' own class
+    process = preprocessor.process_nested_block
+
+    def process_nested_block(ws: str, content: str, start: int, end: int) -> None:
+        """End a fence; highlight it only if a tag of ours is in it."""
+        # Highlighting (Pygments) is most of what superfences costs, and only its failure
+        # matters here: a fence whose highlighting fails is no code. Only a fence that holds
+        # a tag needs that answer.
+        if preprocessor.formatter is not None and not any(map(names.mentions, preprocessor.code)):
+            preprocessor.formatter = _unhighlighted
+        process(ws, content, start, end)
+
+    preprocessor.process_nested_block = process_nested_block
+    return preprocessor
+
+
+def _unhighlighted(**_: Any) -> str:
+    """A fence's HTML, where only where the fence is matters."""
+    return ""
 
 
 def raw_html_lines(lines: list[str], fenced: set[int], md_in_html: bool) -> set[int]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Set
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -21,6 +22,10 @@ TAG_LINE = re.compile(
     r"^(?P<prefix>(?P<quotes>(?:[ \t]*>)*)(?P<indent>[ \t]*)(?P<marker>(?:[-*+]|\d+[.)])[ \t]+)?)"
     r"(?P<tag><[ \t]*/?[ \t]*[A-Za-z][^<>]*>)[ \t]*$"
 )
+# Pages whose parse is remembered: every page with tags of a large site, a few MB.
+PARSED_PAGES = 1024
+_PARSED: dict[tuple[str, int, Dialect, frozenset[int]], Document] = {}
+_PARSING = threading.Lock()  # builds may run side by side in threads
 UNQUOTED = re.compile(r"=\s*[^\s\"']")
 # A code span as Python-Markdown reads one: a run of backticks not escaped by a backslash
 # (an even number of backslashes before it escape each other), closed by a run as long.
@@ -123,12 +128,29 @@ def parse(
 ) -> Document:
     """Parse Markdown text into text runs, stamps and previews, with line numbers.
 
-    Lines numbered in `not_code` are read as text even where they look like code.
+    Lines numbered in `not_code` are read as text even where they look like code. The document
+    is shared by every caller that parses the same text the same way: it is only read.
     """
+    if not names.mentions(text):
+        lines = normalise(text).split("\n")
+        return Document([Text(lines, list(range(first_line, first_line + len(lines))))], [])
+    # A build parses each page with tags twice, to read the schedule and to seal it: the
+    # second time costs a lookup.
+    key = (text, first_line, rules, frozenset(not_code))
+    known = _PARSED.get(key)
+    if known is None:
+        known = _parse(text, first_line, rules, not_code)
+        with _PARSING:
+            if len(_PARSED) >= PARSED_PAGES:
+                del _PARSED[next(iter(_PARSED))]  # the oldest
+            _PARSED[key] = known
+    return known
+
+
+def _parse(text: str, first_line: int, rules: Dialect, not_code: Set[int]) -> Document:
+    """Parse a page anew."""
     lines = normalise(text).split("\n")
     numbers = list(range(first_line, first_line + len(lines)))
-    if not names.mentions(text):
-        return Document([Text(lines, numbers)], [])
     parser = _Parser()
     code = code_lines(lines, rules)
     for index, (line, number) in enumerate(zip(lines, numbers, strict=True)):
@@ -172,6 +194,9 @@ class _Parser:
 
     def feed(self, line: str, number: int, *, code: Kind | None) -> None:
         """Take one line of the page."""
+        if "<" not in line:
+            self.plain(line, number)  # no tag, nor anything like one: most lines of a page
+            return
         if code is not None and names.mentions(line):
             self.code_tags.add(number)
         if code == "fenced":

@@ -143,6 +143,8 @@ class _Page:
 
     def misread(self, rules: Dialect) -> set[int]:
         """The source lines of tags left as code that are not code in the output."""
+        if not self.left_as_code:
+            return set()  # the usual page: no tag was left as code, so none can be misread
         output = code_lines(self.lines, rules)
         return {number for index, number in self.left_as_code.items() if output.kind(index) is None}
 

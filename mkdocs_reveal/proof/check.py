@@ -21,7 +21,7 @@ from pathlib import Path
 from mkdocs_reveal.diagnostics import RevealError, log
 from mkdocs_reveal.proof.fingerprints import Fingerprints, Matcher
 from mkdocs_reveal.proof.pages import Pages
-from mkdocs_reveal.proof.text import fold
+from mkdocs_reveal.proof.text import fold, words
 
 # Files that cannot hold text a reader could see; everything else is read.
 BINARY = frozenset(
@@ -36,8 +36,8 @@ BETWEEN = "\x00"
 # survive folding and are in no fingerprint, so none runs across them.
 PART = " 0revealpart0 "
 OUTPUT = " 0revealoutput0 "
-# How much new text of pages is matched at once: searched page by page, between renders, the
-# automaton was out of the processor's caches each time and searched at half the speed.
+# How much new text of pages is matched at once: searched page by page, the automaton was out
+# of the processor's caches each time and searched at half the speed.
 BATCH = 1 << 20
 Texts = Callable[[], Iterable[str]]
 # What tells one version of a file from another: a file written again is read again.
@@ -69,6 +69,8 @@ class Public:
     generators: list[Texts] = field(default_factory=list)
     _folded: list[str] = field(default_factory=list)  # the texts', then each generator's
     _texts_folded = 0
+    _words: set[str] = field(default_factory=set)  # of the texts
+    _words_read = 0
 
     def _own(self) -> str:
         """The site's own public text, folded (what was published since, added)."""
@@ -85,7 +87,15 @@ class Public:
 
     def vocabulary(self) -> set[str]:
         """Every word of the text the site shows on purpose."""
-        return set(self._own().split())
+        for source in self.later:
+            self.texts.extend(source())
+        self.later.clear()
+        # Word by word, without the folded text `shows` needs: that is made only when a
+        # fingerprint is found, which most builds never see.
+        fresh = self.texts[self._words_read :]
+        self._words.update(*(words(text) for text in fresh))
+        self._words_read = len(self.texts)
+        return self._words
 
     def shows(self, piece: str) -> bool:
         """Whether a fingerprint found in an output is text the site or its generator writes."""
@@ -122,7 +132,6 @@ class LeakCheck:
     _fingerprinted = 0  # how many sealed texts the matcher knows
     _last: str | None = None  # the page written last, whose version is not noted yet
     _queued: list[tuple[str, str]] = field(default_factory=list)  # output, its new text
-    _queued_size = 0
     _matched = False  # whether any output was matched yet
     _stale = False  # whether outputs were matched with fewer fingerprints than there are
 
@@ -155,17 +164,28 @@ class LeakCheck:
         parts, size = self.pages.new_parts(page)
         self.written[output] = Written(path, size)
         self._last = output
-        text = PART.join(parts)
-        self._queued.append((output, text))
-        self._queued_size += len(text)
-        if self._queued_size >= BATCH:
-            self._match_queued()
+        # Matched at the end, when every sealed text and all public text is known: the
+        # fingerprints are made once, and nothing matched is matched again.
+        self._queued.append((output, PART.join(parts)))
 
     def _match_queued(self) -> None:
-        """Match the new text of the pages queued, all at once."""
-        if not self._queued:
+        """Match the new text of the pages queued, BATCH characters at a time."""
+        batch: list[tuple[str, str]] = []
+        size = 0
+        for queued in self._queued:
+            batch.append(queued)
+            size += len(queued[1])
+            if size >= BATCH:
+                self._match_batch(batch)
+                batch, size = [], 0
+        self._match_batch(batch)
+        self._queued.clear()
+
+    def _match_batch(self, batch: list[tuple[str, str]]) -> None:
+        """Match the new text of some pages, all at once."""
+        if not batch:
             return
-        folded = fold(OUTPUT.join(text for _, text in self._queued))
+        folded = fold(OUTPUT.join(text for _, text in batch))
         matches = self._start().matches(folded)
         self._matched = True
         if matches:
@@ -175,9 +195,7 @@ class LeakCheck:
                 starts.append(at)
                 at = folded.find(OUTPUT, at + 1)
             for end, piece in matches:
-                self._found(self._queued[bisect.bisect(starts, end) - 1][0], {piece})
-        self._queued.clear()
-        self._queued_size = 0
+                self._found(batch[bisect.bisect(starts, end) - 1][0], {piece})
 
     def _note_written(self) -> None:
         """Note the version on disk of the page written last."""

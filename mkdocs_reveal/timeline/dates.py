@@ -9,11 +9,14 @@ from __future__ import annotations
 import calendar
 import difflib
 import functools
+import os
+import posixpath
 import re
 import zoneinfo
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import MAXYEAR, MINYEAR, date, datetime, time, timedelta, timezone, tzinfo
+from importlib import resources
 from typing import Any
 
 from babel import Locale
@@ -80,13 +83,12 @@ def parse_timezone(name: str) -> tzinfo:
     key = name.strip()
     if key == "UTC":
         return timezone.utc
-    names = zone_names()
     # Only names in the IANA database get through: ZoneInfo would also read a file path
     # relative to its search path, and "" or "Local" mean nothing portable.
-    if key not in names:
+    if not is_zone_name(key):
         raise RevealError(
             f"unknown timezone '{name}': use an IANA name such as Europe/Oslo or UTC"
-            + _did_you_mean(key, sorted({*names, "UTC"}))
+            + _did_you_mean(key, sorted({*zone_names(), "UTC"}))
         )
     try:
         return zoneinfo.ZoneInfo(key)
@@ -102,6 +104,47 @@ def zone_names() -> frozenset[str]:
     # The names only: loading all ~600 zones would leave 120,000 references that every full
     # garbage collection of a build then walks. `ZoneInfo` reads the one zone a site names.
     return frozenset(zoneinfo.available_timezones())
+
+
+@functools.cache
+def is_zone_name(key: str) -> bool:
+    """Whether `zone_names()` holds a name, found without listing them all.
+
+    Listing opens every file of the system's time zone folder, several milliseconds on every
+    build; this asks the same questions (`zoneinfo.available_timezones`) of one name only.
+    """
+    if not key or key == "posixrules" or key != posixpath.normpath(key) or key.startswith("/"):
+        return False
+    if ".." in key.split("/"):
+        return False
+    if key in _packaged_zone_names():
+        return True
+    top = key.split("/", maxsplit=1)[0]
+    for root in zoneinfo.TZPATH:
+        if top in {"right", "posix"} and "/" in key:
+            continue  # folders the listing leaves out
+        parts = key.split("/")
+        # The listing does not follow linked folders: a name behind one is not in it.
+        folders = [os.path.join(root, *parts[:depth]) for depth in range(1, len(parts))]
+        if any(os.path.islink(folder) for folder in folders):
+            continue
+        try:
+            with open(os.path.join(root, *parts), "rb") as file:
+                if file.read(4) == b"TZif":
+                    return True
+        except OSError:
+            continue
+    return False
+
+
+@functools.cache
+def _packaged_zone_names() -> frozenset[str]:
+    """The names the `tzdata` package lists, if it is installed (one small file)."""
+    try:
+        with resources.files("tzdata").joinpath("zones").open("r") as file:
+            return frozenset(line.strip() for line in file if line.strip())
+    except (ImportError, FileNotFoundError):
+        return frozenset()
 
 
 def _did_you_mean(key: str, names: list[str]) -> str:

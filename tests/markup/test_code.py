@@ -13,7 +13,7 @@ import re
 import markdown
 import pytest
 
-from mkdocs_reveal.markup import code
+from mkdocs_reveal.markup import code, tags
 from mkdocs_reveal.markup.code import Dialect, code_lines
 from mkdocs_reveal.markup.extension import Fragments, RevealExtension
 from mkdocs_reveal.markup.transform import transform
@@ -176,3 +176,25 @@ def test_raw_html_is_found_as_python_markdown_finds_it() -> None:
         12,
         13,
     }
+
+
+def test_fences_are_found_alike_with_or_without_a_tag_in_them() -> None:
+    """Only a fence that holds a tag is highlighted to be found: the others are found the same."""
+    lines = ["```nosuchlanguage", "x", "```", "", "```python hl_lines='1'", SEALED, "```", "text"]
+    found = code_lines(lines, Dialect("nested")).fenced
+    assert found == {0, 1, 2, 4, 5, 6}
+    # The same fences, the tag replaced by a plain line: still the same lines.
+    plain = [*lines[:5], "y = 2", *lines[6:]]
+    assert code_lines(plain, Dialect("nested")).fenced == found
+
+
+def test_a_page_parsed_again_is_read_by_the_same_rules() -> None:
+    """A page parsed twice (schedule, then seal) reads the same; other rules read it anew."""
+    text = f"```\n{SEALED}\nhidden words\n</PostPreview>\n```\n"
+    fenced = tags.parse(text, 1, Dialect("top"))
+    assert tags.parse(text, 1, Dialect("top")) is fenced  # the second reading costs a lookup
+    assert not any(isinstance(node, tags.Preview) for node in fenced.nodes)
+    plain = tags.parse(text, 1, Dialect("none"))
+    assert any(isinstance(node, tags.Preview) for node in plain.nodes)
+    moved = tags.parse(text, 10, Dialect("none"))
+    assert [node.line for node in moved.nodes if isinstance(node, tags.Preview)] == [11]

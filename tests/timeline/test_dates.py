@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from mkdocs_reveal.diagnostics import RevealError
 from mkdocs_reveal.timeline.dates import (
     RevealDate,
+    is_zone_name,
     localize,
     parse_reveal_date,
     parse_time_of_day,
@@ -122,6 +123,27 @@ def test_every_zone_name_loads() -> None:
     instant = datetime(2025, 1, 15, tzinfo=timezone.utc)
     offsets = {instant.astimezone(parse_timezone(name)).utcoffset() for name in names}
     assert len(offsets) > 20
+
+
+NOT_ZONES = ("", "Local", "posixrules", "right/Europe/Oslo", "posix/Europe/Oslo", "Europe")
+NOT_ZONES_EITHER = (
+    "../zoneinfo/UTC",
+    "./UTC",
+    "Europe//Oslo",
+    "/usr/share/zoneinfo/UTC",
+    "zone.tab",
+)
+
+
+def test_one_name_is_judged_as_the_whole_list_judges_it() -> None:
+    """Asking after one name agrees with the listing, for every name in it and beside it."""
+    names = zone_names()
+    assert [name for name in names if not is_zone_name(name)] == []
+    for name in (*NOT_ZONES, *NOT_ZONES_EITHER):
+        assert is_zone_name(name) == (name in names), name
+        if name not in names:
+            with pytest.raises(RevealError, match="unknown timezone"):
+                parse_timezone(name)
 
 
 def test_reading_a_timezone_loads_only_that_zone() -> None:
