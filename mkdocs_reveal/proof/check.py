@@ -157,7 +157,7 @@ class LeakCheck:
         return self.matcher
 
     def will_write(self, output: str, path: str, page: str) -> None:
-        """Match a page as MkDocs will write it now (the one before is on disk by now)."""
+        """Keep what is new in a page as MkDocs will write it now (the one before is on disk)."""
         self._note_written()
         if not self.sealed:
             return
