@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 from revealcli import capture
-from sitebuild import QUIET
+from sitebuild import environment
 
 REPO = Path(__file__).resolve().parents[1]
 WORKFLOW = REPO / ".github" / "workflows" / "pages.yml"
@@ -59,18 +59,14 @@ def run_script(script: str, root: Path, files: Path, env: dict[str, str]) -> Ste
     output, summary = files / "github_output", files / "summary.md"
     output.write_text("", encoding="utf-8")
     summary.write_text("", encoding="utf-8")
-    # Nothing from the test run's own environment may pin the clock or reach GitHub.
-    unset = ("SOURCE_DATE_EPOCH", "MKDOCS_REVEAL_NOW", "GITHUB_ACTIONS")
-    environment = {
-        **{key: value for key, value in os.environ.items() if key not in unset},
-        **QUIET,
+    # GitHub's variables point at files of this run; the test run's own are never handed on.
+    github = {
         "PATH": str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", ""),
         "GITHUB_OUTPUT": str(output),
         "GITHUB_STEP_SUMMARY": str(summary),
         "GITHUB_RUN_ID": "42",
-        **env,
     }
-    done = capture(["bash", "-c", script], root, environment)
+    done = capture(["bash", "-c", script], root, environment(**{**github, **env}))
     outputs: dict[str, list[str]] = {}
     for line in output.read_text(encoding="utf-8").splitlines():
         name, _, value = line.partition("=")

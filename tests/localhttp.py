@@ -1,17 +1,90 @@
-"""Local HTTP servers on 127.0.0.1 for tests: a folder served as a live site, and a recorder."""
+"""Local HTTP servers on 127.0.0.1 for tests: a folder served as a live site, a generator's
+`serve`, and a recorder.
+"""
 
 from __future__ import annotations
 
 import functools
 import http.server
+import socket
+import subprocess
+import sys
 import threading
+import time
+import urllib.error
+import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sitebuild import Site
+from sitebuild import Site, environment
+
+
+def free_port() -> int:
+    """A port nothing listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def fetch(url: str, timeout: float = 5) -> str | None:
+    """The body of a page, or None while the server is not answering."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return str(response.read().decode("utf-8"))
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def wait_for(url: str, seconds: float = 120) -> str:
+    """The page at `url` once the server answers; fail if it takes too long."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        body = fetch(url)
+        if body is not None:
+            return body
+        time.sleep(0.5)
+    raise AssertionError(f"nothing answered at {url} in {seconds} s")
+
+
+def stop(server: subprocess.Popen[Any], grace: float = 30) -> None:
+    """Stop a server process (SIGTERM), forcibly if it does not stop within `grace` seconds."""
+    server.terminate()
+    try:
+        server.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+
+
+@contextmanager
+def serve(
+    project: Site,
+    log_path: Path,
+    *args: str,
+    program: str = "mkdocs",
+    env: dict[str, str] | None = None,
+) -> Iterator[str]:
+    """Run `PROGRAM serve ARGS` on a free port, logging to a file; yield the site's URL.
+
+    Leaving the block stops the server with SIGTERM, as Ctrl-C or a service manager does.
+    """
+    project.save_config()
+    port = free_port()
+    with log_path.open("w", encoding="utf-8") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", program, "serve", "-a", f"127.0.0.1:{port}", *args],
+            cwd=project.root,
+            env=environment(**(env or {})),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            yield f"http://127.0.0.1:{port}/"
+        finally:
+            stop(server)
 
 
 @contextmanager

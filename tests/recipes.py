@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -12,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 from localhttp import serving
-from sitebuild import QUIET, Build, Site, make_site
+from sitebuild import Build, Site, environment, make_site
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -102,15 +101,6 @@ def demo(root: Path, generator: str) -> Site:
     site.save_config()
     copy_assets(root)
     return site
-
-
-def environment(**extra: str) -> dict[str, str]:
-    """The environment the tests run generators in: quiet, and no clock of the caller's."""
-    env = {**os.environ, **QUIET, **extra}
-    for name in ("MKDOCS_REVEAL_NOW", "MKDOCS_REVEAL_PREVIEW", "SOURCE_DATE_EPOCH"):
-        if name not in extra:
-            env.pop(name, None)
-    return env
 
 
 def properdocs_site(root: Path, pages: dict[str, str], reveal: dict[str, Any]) -> Site:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from sitebuild import QUIET
+from sitebuild import environment
 
 SCRIPT = Path(sys.executable).with_name("mkdocs-reveal")
 
@@ -17,18 +16,11 @@ def run(
     root: Path, *args: str, now: str | None = None, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     """Run `mkdocs-reveal ARGS` in a folder, with the clock pinned (or not) by the environment."""
-    environment = {**os.environ, **QUIET, **(env or {})}
-    # A test suite run on GitHub Actions must not write to its own run's outputs.
-    github = ("GITHUB_OUTPUT", "GITHUB_STEP_SUMMARY", "GITHUB_ACTIONS")
-    for name in ("MKDOCS_REVEAL_NOW", "SOURCE_DATE_EPOCH", *github):
-        if not env or name not in env:
-            environment.pop(name, None)
-    if now is not None:
-        environment["MKDOCS_REVEAL_NOW"] = now
+    pinned = {"MKDOCS_REVEAL_NOW": now} if now is not None else {}
     command = (
         [str(SCRIPT)] if SCRIPT.exists() else [shutil.which("mkdocs-reveal") or "mkdocs-reveal"]
     )
-    return capture([*command, *args], root, environment)
+    return capture([*command, *args], root, environment(**{**(env or {}), **pinned}))
 
 
 def capture(argv: list[str], root: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:

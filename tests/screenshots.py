@@ -8,7 +8,6 @@ pictures are the same whenever they are taken, and show what a reader sees today
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import tempfile
@@ -17,7 +16,7 @@ from pathlib import Path
 from browser import ARGS, CHROMIUM
 from localhttp import serving
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
-from sitebuild import QUIET
+from sitebuild import environment
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "assets" / "screenshots"
@@ -26,13 +25,10 @@ LANDING = "chronicles/"
 
 def build(site: Path) -> None:
     """Build the demo site into a folder."""
-    environment = {**os.environ, **QUIET}
-    environment.pop("MKDOCS_REVEAL_NOW", None)
-    environment.pop("MKDOCS_REVEAL_PREVIEW", None)
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)],
         cwd=ROOT,
-        env=environment,
+        env=environment(),
         check=True,
     )
 

@@ -10,12 +10,42 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
+if TYPE_CHECKING:
+    import pytest
+
 # Material prints an end-of-life banner on every run; tests read MkDocs' own output.
 QUIET = {"NO_MKDOCS_2_WARNING": "1", "PYTHONWARNINGS": "ignore"}
+# What the test run's own environment may not hand a command: a clock, a preview, and (on
+# GitHub Actions) the run's outputs, summary and annotations, which the commands write to.
+UNSET = (
+    "MKDOCS_REVEAL_NOW",
+    "MKDOCS_REVEAL_PREVIEW",
+    "SOURCE_DATE_EPOCH",
+    "GITHUB_OUTPUT",
+    "GITHUB_STEP_SUMMARY",
+    "GITHUB_ACTIONS",
+)
+
+
+def environment(**extra: str) -> dict[str, str]:
+    """The environment commands run in: quiet, none of UNSET but what `extra` sets, `extra`."""
+    env = {**os.environ, **QUIET, **extra}
+    for name in UNSET:
+        if name not in extra:
+            env.pop(name, None)
+    return env
+
+
+def patch_environment(monkeypatch: pytest.MonkeyPatch, **extra: str) -> None:
+    """For one test in this process: none of UNSET but what `extra` sets, and `extra`."""
+    for name in UNSET:
+        monkeypatch.delenv(name, raising=False)
+    for name, value in extra.items():
+        monkeypatch.setenv(name, value)
 
 
 @dataclass
@@ -86,14 +116,10 @@ class Site:
     ) -> Build:
         """Run `mkdocs ARGS` (or another generator's module) in the project and capture its log."""
         self.save_config()
-        environment = {**os.environ, **QUIET, **(env or {})}
-        for name in ("MKDOCS_REVEAL_NOW", "MKDOCS_REVEAL_PREVIEW", "SOURCE_DATE_EPOCH"):
-            if not env or name not in env:
-                environment.pop(name, None)
         done = subprocess.run(
             [*launcher, sys.executable, "-m", program, *args],
             cwd=self.root,
-            env=environment,
+            env=environment(**(env or {})),
             capture_output=True,
             text=True,
             timeout=300,

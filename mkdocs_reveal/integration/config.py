@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from datetime import date, datetime, time, timezone
 from pathlib import Path
@@ -14,63 +13,13 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import BaseConfigOption
 
 from mkdocs_reveal.diagnostics import RevealError
+from mkdocs_reveal.integration.option_lines import composed, normal_key, where
 from mkdocs_reveal.integration.series import SeriesOption
 from mkdocs_reveal.timeline.dates import parse_reveal_date, parse_time_of_day, parse_timezone
 from mkdocs_reveal.timeline.schedule import is_hold
 
-PLUGIN = "reveal"
 UTC = timezone.utc
 MIDNIGHT = time()
-
-
-def where(config_file: str | None, *keys: str) -> str:
-    """Where an option of the plugin is written, as `mkdocs.yml:12` (or just the file's name).
-
-    The file is named as pages are, relative to its own folder; `keys` lead from the plugin's
-    entry under `plugins` to the option, such as ("schedule", "blog/part-1.md").
-    """
-    name = Path(config_file).name if config_file else "mkdocs.yml"
-    line = option_line(config_file, keys) if config_file else None
-    return f"{name}:{line}" if line else name
-
-
-def option_line(config_file: str, keys: tuple[str, ...]) -> int | None:
-    """The line of an option of the plugin in a config file, or None where it is not there."""
-    try:
-        text = Path(config_file).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return None
-    return _line_in(text, keys)
-
-
-@functools.lru_cache(maxsize=64)
-def _line_in(text: str, keys: tuple[str, ...]) -> int | None:
-    """The line of `plugins` → `reveal` → keys in YAML text, found on its nodes (not parsed)."""
-    node = _composed(text)
-    if node is None:
-        return None
-    plugins = _child(node, "plugins")
-    plugin = _child(plugins, PLUGIN)
-    if plugin is None or not keys:
-        return None
-    found: yaml.Node | None = plugin
-    key_node: yaml.Node | None = None
-    for key in keys:
-        key_node = _key(found, key)
-        found = _child(found, key)
-    return key_node.start_mark.line + 1 if key_node is not None else None
-
-
-@functools.lru_cache(maxsize=4)
-def _composed(text: str) -> yaml.Node | None:
-    """A YAML text's nodes, with their positions; None when it is not YAML."""
-    # Composing builds nodes and constructs no values, so tags such as !ENV and values that
-    # would not load (an impossible date) do not stop it. Once per text: every option's line
-    # is looked up in the same nodes.
-    try:
-        return yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
-        return None
 
 
 def unloadable_value(config_file: str) -> str | None:
@@ -81,9 +30,9 @@ def unloadable_value(config_file: str) -> str | None:
     """
     try:
         text = Path(config_file).read_text(encoding="utf-8-sig")
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+    except (OSError, UnicodeDecodeError):
         return None
+    root = composed(text)
     loader = yaml.SafeLoader("")
     for node in _scalars(root):
         if node.tag != "tag:yaml.org,2002:timestamp":
@@ -112,38 +61,6 @@ def _scalars(node: yaml.Node | None) -> list[yaml.ScalarNode]:
     if isinstance(node, yaml.MappingNode):
         return [found for pair in node.value for item in pair for found in _scalars(item)]
     return []
-
-
-def _key(node: yaml.Node | None, key: str) -> yaml.Node | None:
-    """The key node of `key` in a mapping (paths compared as the schedule reads them)."""
-    if isinstance(node, yaml.MappingNode):
-        wanted = _normal(key)
-        for name, _value in node.value:
-            if isinstance(name, yaml.ScalarNode) and _normal(name.value) == wanted:
-                return name
-    return None
-
-
-def _child(node: yaml.Node | None, key: str) -> yaml.Node | None:
-    """The value under `key` in a mapping, or in the list `plugins` is often written as."""
-    if isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            found = _child(item, key)
-            if found is not None:
-                return found
-        return None
-    if isinstance(node, yaml.MappingNode):
-        wanted = _normal(key)
-        for name, value in node.value:
-            if isinstance(name, yaml.ScalarNode) and _normal(name.value) == wanted:
-                child: yaml.Node = value
-                return child
-    return None
-
-
-def _normal(key: str) -> str:
-    """A key as the schedule compares it: no surrounding space, no leading slash."""
-    return key.strip().lstrip("/")
 
 
 class Timezone(c.Type[str]):
@@ -213,7 +130,7 @@ class Schedule(BaseConfigOption[dict[str, DateValue]]):
                 raise base.ValidationError(
                     f"{key}: {when!r} is not a date; write 2025-11-03 or '2025-11-03 09:00'"
                 )
-            checked[key.strip().lstrip("/")] = when
+            checked[normal_key(key)] = when
         return checked
 
     def post_validation(self, config: base.Config, key_name: str) -> None:

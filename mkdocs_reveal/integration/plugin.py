@@ -183,9 +183,7 @@ class RevealPlugin(BasePlugin[RevealConfig]):
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         """Seal tags other plugins' text brought in after the first pass."""
-        if self.state is None:
-            return markdown
-        return previews.seal_page_again(self.state, markdown, page, config)
+        return self._markdown_included(markdown, page=page, config=config, files=files)
 
     on_page_markdown = CombinedEvent(_markdown_first, _markdown_included, _markdown_last)
 

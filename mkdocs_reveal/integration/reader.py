@@ -13,7 +13,7 @@ import os
 import posixpath
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, tzinfo
+from datetime import datetime, time, tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,8 @@ from mkdocs.utils.meta import get_data
 
 from mkdocs_reveal.diagnostics import Problem, RevealError
 from mkdocs_reveal.integration import front_matter, series
-from mkdocs_reveal.integration.config import RevealConfig, where
+from mkdocs_reveal.integration.config import RevealConfig
+from mkdocs_reveal.integration.option_lines import where
 from mkdocs_reveal.markup import code, names
 from mkdocs_reveal.markup.front_matter import page_anchor
 from mkdocs_reveal.markup.page_schedule import schedule_date, unknown_posts
@@ -154,12 +155,9 @@ def page_entry(
     place = f"{shown}:{found.line}"
     if found.warning:
         warnings.append(f"{place}: front matter `reveal`: {found.warning}")
-    value = found.value
-    if is_hold(value):
+    if is_hold(found.value):
         return HELD
-    # What the author wrote, not Python's repr of what YAML made of it.
-    text = value if isinstance(value, str | date) else found.written
-    when = _parse(text, f"{place}: front matter `reveal`", settings, warnings)
+    when = _parse(found.readable, f"{place}: front matter `reveal`", settings, warnings)
     return Entry(file.src_uri, when, "front matter", place)
 
 
@@ -187,7 +185,7 @@ def meta_file_dates(
             raise RevealError(f"{shown}:{int(line) - 1}:{message}") from None
         if found is not None:
             place = f"{shown}:{found.line - 1}: `reveal`"
-            value = found.value if isinstance(found.value, str | date) else found.written
+            value = found.readable
             folder = posixpath.dirname(file.src_uri)
             dates[folder] = HELD if is_hold(value) else _parse(value, place, settings, warnings)
     return dates

@@ -11,6 +11,7 @@ from mkdocs.config import base
 from mkdocs.config.base import BaseConfigOption
 
 from mkdocs_reveal.diagnostics import RevealError
+from mkdocs_reveal.integration.option_lines import where
 from mkdocs_reveal.timeline.dates import RevealDate
 from mkdocs_reveal.timeline.schedule import Entry, normalise_path
 from mkdocs_reveal.timeline.series import cadence, parse_every
@@ -58,19 +59,19 @@ class SeriesOption(BaseConfigOption[dict[str, Series]]):
     def post_validation(self, config: base.Config, key_name: str) -> None:
         """Read every series, naming the config file, the series and the key of a mistake."""
         raw: dict[Any, Any] = config[key_name]
-        where = f"{config.config_file_path or 'mkdocs.yml'}: series"
         read: dict[str, Series] = {}
         listed: dict[str, str] = {}
         for name, spec in raw.items():
+            place = _place(config.config_file_path, name)
             try:
                 series = _read(name, spec)
             except RevealError as error:
-                raise base.ValidationError(f"{where}: {name}: {error}") from None
+                raise base.ValidationError(f"{place}: {error}") from None
             for page in series.pages:
                 other = listed.setdefault(page, name)
                 if other != name or series.pages.count(page) > 1:
                     raise base.ValidationError(
-                        f"{where}: {name}: pages: {page} is listed twice (also in {other}): "
+                        f"{place}: pages: {page} is listed twice (also in {other}): "
                         "a page has one place in one series; remove the second"
                     )
             read[name] = series
@@ -110,23 +111,30 @@ def entries(
     config_file: str | None,
 ) -> tuple[list[Entry], list[str]]:
     """Each series page's schedule entry (page i at start + i × every), and DST warnings."""
-    where = f"{config_file or 'mkdocs.yml'}: series"
     found: list[Entry] = []
     warnings: list[str] = []
     for name, series in configured.items():
+        place = _place(config_file, name)
         for page in series.pages:
             if page not in doc_uris:
                 raise RevealError(
-                    f"{where}: {name}: pages: '{page}' names no page in docs_dir; write the "
+                    f"{place}: pages: '{page}' names no page in docs_dir; write the "
                     "path relative to docs_dir, such as blog/part-1.md"
                 )
-        start = parse(series.start, f"{where}: {name}: start")
-        dates = cadence(start, series.every, len(series.pages), tz)
+        start = parse(series.start, f"{place}: start")
+        try:
+            dates = cadence(start, series.every, len(series.pages), tz)
+        except RevealError as error:
+            raise RevealError(f"{place}: every: {error}") from None
         for number, (page, when) in enumerate(zip(series.pages, dates, strict=True), start=1):
             if number > 1:  # the start's own warnings came with it from `parse`
                 warnings.extend(
-                    f"{where}: {name}: part {number} ({page}): {warning}"
-                    for warning in when.warnings
+                    f"{place}: part {number} ({page}): {warning}" for warning in when.warnings
                 )
             found.append(Entry(page, when, "series"))
     return found, warnings
+
+
+def _place(config_file: str | None, name: object) -> str:
+    """Where a series is written, for its messages: `mkdocs.yml:14: series: weekly`."""
+    return f"{where(config_file, 'series', str(name))}: series: {name}"

@@ -79,8 +79,10 @@ class Code:
 def code_lines(lines: list[str], rules: Dialect = PLAIN) -> Code:
     """Return the indexes of the lines Python-Markdown shows as code, fenced or indented.
 
-    There are no multi-line code spans here: a tag line inside one is taken for a tag, which
-    seals it (fail closed).
+    There are no multi-line code spans here, nor fences the site's extensions do not read: a tag
+    line inside one is taken for a tag (fail closed). An opening seals what follows it; a
+    closing ends its preview early, but the preview's own closing tag, which then closes
+    nothing, reopens it up to there, sealed (`tags._Parser.reopen`).
     """
     # As Python-Markdown's `normalize_whitespace` leaves the text for everything after it.
     text = [line.expandtabs(TAB_LENGTH) if line.strip() else "" for line in lines]

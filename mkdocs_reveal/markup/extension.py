@@ -26,7 +26,7 @@ from mkdocs_reveal.diagnostics import Problem, RevealError, report
 from mkdocs_reveal.markup import front_matter, whole_page, zensical
 from mkdocs_reveal.markup.code import Dialect
 from mkdocs_reveal.markup.labels import known_locale
-from mkdocs_reveal.markup.page_schedule import DocsFolder, PageSchedule, unknown_posts
+from mkdocs_reveal.markup.page_schedule import DocsFolder, PageSchedule, own_reveal, unknown_posts
 from mkdocs_reveal.markup.stamp import reveal_date_text
 from mkdocs_reveal.markup.transform import ScheduleLookup, Settings, transform
 from mkdocs_reveal.timeline.clock import ENV_NOW, resolve_clock
@@ -166,7 +166,8 @@ class RevealPreprocessor(Preprocessor):
         if rendered_page(self.md) is not None:
             _refuse_scheduled_without_plugin(self.md, reading.schedule)
         meta = _md_meta(self.md)
-        entry = reading.schedule.page(None, meta.get("reveal"), "meta `reveal`")
+        key = front_matter.reveal_key(meta)
+        entry = reading.schedule.page(None, meta.get(key) if key else None, "meta `reveal`")
         lines, final = self.whole_page(entry, meta, lines, "page.md", reading.settings)
         if final:
             return lines
@@ -185,12 +186,7 @@ class RevealPreprocessor(Preprocessor):
             host,
             lambda: ext.reading(host.docs, strict=host.strict, language=_theme_language(host)),
         )
-        value = host.meta.get("reveal")
-        where = host.shown
-        if value is not None:
-            text = host.source.read_text(encoding="utf-8-sig")
-            where += f":{front_matter.front_matter_line(text, 'reveal')[0]}: front matter `reveal`"
-        entry = reading.schedule.page(host.path, value, where)
+        entry = self.zensical_entry(host, reading)
         lines, final = self.whole_page(entry, host.meta, lines, host.path, reading.settings)
         if final:
             return lines
@@ -208,6 +204,25 @@ class RevealPreprocessor(Preprocessor):
             locate=zensical.source_lines(host, lines),
             pages=DocsFolder(host.docs),
         )
+
+    def zensical_entry(self, host: zensical.ZensicalPage, reading: Reading) -> Entry | None:
+        """The schedule entry of the page Zensical renders, by the one reader of `reveal:`."""
+        source = host.source
+        text = source.read_text(encoding="utf-8-sig") if source.is_file() else ""
+        found = own_reveal(text, host.shown)
+        if found is None:
+            # Zensical hands down what no source line of the page says (an inherited meta
+            # file's); it has read the keys, so only their case is left to fold.
+            key = front_matter.reveal_key(host.meta)
+            return reading.schedule.page(host.path, host.meta.get(key) if key else None, host.shown)
+        where = f"{host.shown}:{found.line}: front matter `reveal`"
+        if found.warning:
+            say(
+                [Problem(found.line, f"front matter `reveal`: {found.warning}")],
+                host.shown,
+                strict=reading.strict,
+            )
+        return reading.schedule.page(host.path, found.readable, where)
 
     def whole_page(
         self,
@@ -262,9 +277,7 @@ class RevealPreprocessor(Preprocessor):
         if locate is not None:
             problems = [replace(problem, line=locate(problem.line)) for problem in problems]
         problems.sort(key=lambda problem: problem.line)
-        if strict and problems:
-            raise RevealError(_strict_message(problems, page.path))
-        report(problems, page.path)
+        say(problems, page.path, strict=strict)
         page.secrets.extend(result.secrets)
         return self.extension.fragments.resolve(result.markdown, self.md).split("\n")
 
@@ -402,12 +415,19 @@ def _refuse_scheduled_without_plugin(md: Markdown, schedule: PageSchedule) -> No
     file = getattr(md.treeprocessors["relpath"], "file", None)
     path, source = getattr(file, "src_uri", ""), getattr(file, "abs_src_path", None)
     text = Path(source).read_text(encoding="utf-8-sig") if isinstance(source, str) else ""
-    if path in schedule.config or "reveal" in front_matter.read(text, str(source)):
+    if path in schedule.config or own_reveal(text, str(source)) is not None:
         raise RevealError(
             f"{path}: this page is scheduled, but MkDocs runs the mkdocs_reveal extension "
             "without the `reveal` plugin, which alone can keep a whole page (its title, "
             "description and search entry) sealed: add `- reveal` to `plugins`"
         )
+
+
+def say(problems: list[Problem], path: str | None, *, strict: bool) -> None:
+    """Report a page's problems; when strict, raise on them instead."""
+    if strict and problems:
+        raise RevealError(_strict_message(problems, path))
+    report(problems, path)
 
 
 def _strict_message(problems: list[Problem], path: str | None) -> str:

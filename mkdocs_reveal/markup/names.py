@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -14,8 +15,11 @@ SPELLING = {PREVIEW: "PostPreview", STAMP: "RevealStamp"}
 
 # The start of anything shaped like a tag: `<` or `</`, a name, and a second word when one
 # follows on its own (`<Post Preview blurred>`), which an attribute (`<div class="…">`) never is.
+# The name ends where HTML ends it (Python's HTMLParser, which Python-Markdown reads tags with):
+# a no-break or zero-width space is part of it, so `<PostPreview\xa0blurred>` is no exact name
+# of ours. It also ends at a `<`, so no name swallows a tag written right after it.
 TAG_START = re.compile(
-    r"<[ \t]*(?P<closing>/?)[ \t]*(?P<name>[A-Za-z][\w.:-]*)"
+    r"<[ \t]*(?P<closing>/?)[ \t]*(?P<name>[A-Za-z][^\t\n\r\f />\x00<]*)"
     r"(?:[ \t]+(?P<second>[A-Za-z][\w.:-]*)(?=[ \t]*/?>|[ \t]+[A-Za-z]))?"
 )
 SEPARATORS = re.compile(r"[-_.:\s]")
@@ -35,6 +39,12 @@ class Name:
     written: str  # as the author wrote it
     exact: bool  # our name in any case (HTML names are case-insensitive)
     closing: bool
+
+    @property
+    def shown(self) -> str:
+        """The name as written, an invisible or no-break character in it spelt out."""
+        # Said as written, `<PostPreview\xa0blurred>` would read as the very fix suggested.
+        return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in self.written)
 
     @property
     def fix(self) -> str:
@@ -78,10 +88,16 @@ def _name(match: re.Match[str]) -> Name | None:
 @functools.lru_cache(maxsize=1024)
 def _meant(name: str) -> str | None:
     """Which of our tags a name other than ours means as a slip; None for other names."""
-    squashed = SEPARATORS.sub("", name.casefold())
+    squashed = SEPARATORS.sub("", _visible(name).casefold())
     scores = {ours: _likeness(squashed, ours) for ours in SPELLING}
     best = max(scores, key=lambda ours: scores[ours])
     return best if scores[best] >= CLOSE else None
+
+
+def _visible(name: str) -> str:
+    """A name without format characters (Unicode Cf: zero-width spaces, joiners, marks)."""
+    # They show as nothing, so `<Post\u200bPreview>` looks like ours to the author who wrote it.
+    return "".join(char for char in name if unicodedata.category(char) != "Cf")
 
 
 def _likeness(name: str, ours: str) -> float:

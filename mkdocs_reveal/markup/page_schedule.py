@@ -80,18 +80,19 @@ class PageSchedule:
         if self.docs is None or key not in self.docs:
             return known
         source = self.docs.folder / key
-        text = source.read_text(encoding="utf-8-sig")
-        meta = front_matter.read(text, str(source))
-        if "reveal" not in meta:
+        # How the key is written (`Reveal:`) is said where the page itself renders.
+        found = own_reveal(source.read_text(encoding="utf-8-sig"), str(source))
+        if found is None:
             return known
-        line, written = front_matter.front_matter_line(text, "reveal")
-        value = meta["reveal"]
-        return self.page(
-            key,
-            # What the author wrote, not Python's repr of what YAML made of it.
-            value if isinstance(value, str | date) else written,
-            f"{source}:{line}: front matter `reveal`",
-        )
+        return self.page(key, found.readable, f"{source}:{found.line}: front matter `reveal`")
+
+
+def own_reveal(text: str, shown: str) -> front_matter.Found | None:
+    """A page's own `reveal:` from its source; one that cannot be read raises at `shown:line`."""
+    try:
+        return front_matter.read_reveal(text)
+    except RevealError as error:
+        raise RevealError(f"{shown}:{error}") from None
 
 
 def schedule_date(value: object, where: str, settings: Settings) -> RevealDate:

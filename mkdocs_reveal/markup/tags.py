@@ -14,6 +14,7 @@ from mkdocs_reveal.markup.code import PLAIN, Dialect, Kind, code_lines
 from mkdocs_reveal.markup.names import PREVIEW, SPELLING, STAMP, Name
 
 KNOWN_ATTRIBUTES = {PREVIEW: ("blurred", "date", "post"), STAMP: ("date",)}
+WRITTEN = '<PostPreview blurred date="..."> or <RevealStamp date="..." />'
 
 # A tag alone on its line, behind an optional container prefix: indentation, block quotes,
 # and a list marker (the tag is then the list item's content). Any name: `names` says whether
@@ -215,17 +216,24 @@ class _Parser:
 
     def tag(self, match: re.Match[str], name: Name, line: str, number: int) -> None:
         """A line that holds one tag of ours, or one meant as ours."""
-        tag = read_tag(match.group("tag"))
+        written = match.group("tag").strip()
+        tag = read_tag(written)
         if tag is None:
-            self.warn(
-                number,
-                f"cannot read the tag {match.group('tag').strip()!r}: write it as "
-                '<PostPreview blurred date="..."> or <RevealStamp date="..." />',
-            )
-            # Fail closed: an unreadable tag line never reaches the output as text.
-            self.break_open()
+            self.warn(number, f"cannot read the tag {written!r}: write it as {WRITTEN}")
+            self.doubtful(name, number, match)
         elif not name.exact:
             self.near_miss(name, tag, match, number)
+        elif tag.name != name.tag:
+            # Python-Markdown reads tags by HTML rules: a name HTML reads otherwise (a no-break
+            # or invisible space in it, a look-alike letter) is not our tag to it, whatever
+            # `names` saw, so what it holds would be published.
+            self.warn(
+                number,
+                f"HTML reads the name of the tag {written!r} as {tag.name!r}, not "
+                f"{SPELLING[name.tag]}: write it as {WRITTEN}, without invisible or look-alike "
+                "characters; what it holds stays sealed until then",
+            )
+            self.doubtful(name, number, match, tag)
         elif name.tag == STAMP:
             self.check_attributes(tag, match, number)
             self.stamp(tag, match, line, number)
@@ -277,7 +285,7 @@ class _Parser:
     def tag_inside_text(self, found: list[Name], number: int) -> None:
         """A tag that does not stand alone on its line: the line is left out, sealed."""
         slips = "".join(
-            f"; <{name.written}> is not a tag of mkdocs-reveal: did you mean {name.fix}?"
+            f"; <{name.shown}> is not a tag of mkdocs-reveal: did you mean {name.fix}?"
             for name in found
             if not name.exact
         )
@@ -287,32 +295,44 @@ class _Parser:
             f"was left out of the page: put the tag on a line of its own{slips}",
         )
         # Fail closed: the line may hold a whole one-line preview with its hidden words,
-        # and an opening left open seals what follows, up to its </PostPreview>.
+        # and an opening left open seals what follows, up to its </PostPreview>. In running
+        # text only an opening outside any preview counts: prose that mentions a tag is not
+        # trusted to end a preview, nor to nest one.
         previews = [name for name in found if name.tag == PREVIEW]
-        if self.stack:
-            self.break_open()
-        elif previews and not any(name.closing for name in previews):
-            self.begin()
-            self.stack.append(Preview(number, "", "", broken=True))
+        opens = bool(previews) and not self.stack and not any(name.closing for name in previews)
+        self.doubtful(previews[-1] if opens else None, number)
 
     def near_miss(self, name: Name, tag: Tag, match: re.Match[str], number: int) -> None:
         """A tag close to one of ours: meant as ours, so what it holds stays sealed."""
         self.warn(
             number,
-            f"<{'/' if name.closing else ''}{name.written}> is not a tag of mkdocs-reveal: "
+            f"<{'/' if name.closing else ''}{name.shown}> is not a tag of mkdocs-reveal: "
             f"did you mean {name.fix}? What it holds stays sealed until it is spelt so",
         )
+        self.doubtful(name, number, match, tag)
+
+    def doubtful(
+        self,
+        name: Name | None,
+        number: int,
+        match: re.Match[str] | None = None,
+        tag: Tag | None = None,
+    ) -> None:
+        """A tag the parser is unsure of, already said: what it may hold stays sealed."""
+        # Whatever the tag is, the open preview can no longer be trusted to end where it says.
         self.break_open()
-        opens = not (tag.closing or tag.self_closing)
+        if name is None:
+            return
+        self_closing = tag is not None and tag.self_closing
         if name.tag == STAMP:
-            if tag.closing:
+            if name.closing:
                 self.close_container(number)
-            elif opens and not self.stack:
+            elif match is not None and not self_closing and not self.stack:
                 self.hold(match, number)
-        elif tag.closing:
-            if self.stack or self.container is not None:
-                self.close(number)
-        elif opens:
+        elif name.closing:
+            self.close(number, said=True)
+        else:
+            # Even `<PostPreview … />` opens: the author meant a preview, and its words follow.
             self.open(tag, match, number, broken=True)
 
     def shown_as_code(self, match: re.Match[str], number: int) -> None:
@@ -373,36 +393,43 @@ class _Parser:
         box, self.container = self.container, None
         if box is None or self.stack or not box.lines:
             return
-        self.flush()
-        held, self.nodes = self.nodes[box.start :], self.nodes[: box.start]
         self.warn(
             box.line,
             "RevealStamp is a badge, not a container: the lines up to the closing tag on line "
             f'{number} stay sealed; write <RevealStamp date="…" /> and put the teaser in a '
             "<PostPreview>",
         )
-        self.nodes.append(
-            Preview(
-                box.line,
-                box.prefix,
-                box.inner,
-                body=[line for node in held if isinstance(node, Text) for line in node.lines],
-                body_lines=box.lines,
-                stamps=[node for node in held if isinstance(node, Stamp)],
-                end_line=number,
-                broken=True,
-            )
-        )
+        self.seal_since(box.start, Preview(box.line, box.prefix, box.inner), number)
 
-    def open(self, tag: Tag, match: re.Match[str], number: int, *, broken: bool) -> None:
-        """A `<PostPreview>`: a new preview, or a nested one that breaks the outer."""
+    def seal_since(self, start: int, preview: Preview, end: int) -> None:
+        """Fold the nodes from index `start` on into a preview that ends at line `end`, sealed."""
+        self.flush()
+        held, self.nodes = self.nodes[start:], self.nodes[:start]
+        for node in held:
+            if isinstance(node, Text):
+                preview.body.extend(node.lines)
+                preview.body_lines.extend(node.numbers)
+            elif isinstance(node, Stamp):
+                preview.stamps.append(node)
+        preview.end_line = end
+        preview.broken = True
+        self.nodes.append(preview)
+
+    def open(
+        self, tag: Tag | None, match: re.Match[str] | None, number: int, *, broken: bool
+    ) -> None:
+        """A `<PostPreview>`: a new preview, or a nested one that breaks the outer.
+
+        Without a tag (unreadable) or a match (a tag inside text) it opens bare, at the margin.
+        """
+        attrs = tag.attrs if tag is not None else {}
         preview = Preview(
             number,
-            match.group("prefix"),
-            _inner(match),
-            blurred="blurred" in tag.attrs,
-            date=tag.attrs.get("date") or None,
-            post=tag.attrs.get("post") or None,
+            match.group("prefix") if match else "",
+            _inner(match) if match else "",
+            blurred="blurred" in attrs,
+            date=attrs.get("date") or None,
+            post=attrs.get("post") or None,
             broken=broken,
         )
         if self.stack:
@@ -416,23 +443,54 @@ class _Parser:
             self.begin()
         self.stack.append(preview)
 
-    def close(self, number: int) -> None:
-        """A `</PostPreview>`: ends the innermost open preview."""
+    def close(self, number: int, *, said: bool = False) -> None:
+        """A `</PostPreview>`: ends the innermost open preview; `said` when already warned of."""
         if not self.stack:
             if self.container is not None and self.container.lines:
                 # After a stamp written as a container, what stands before it is what it held.
                 self.close_container(number)
-                return
-            self.warn(
-                number,
-                "</PostPreview> closes nothing: remove it or add the <PostPreview> it belongs to",
-            )
+            elif not self.reopen(number) and not said:
+                self.warn(
+                    number,
+                    "</PostPreview> closes nothing: remove it or add the <PostPreview> it "
+                    "belongs to",
+                )
             return
         preview = self.stack.pop()
         if self.stack:
             return  # a nested preview closed; the outer one stays open and broken
         preview.end_line = number
         self.nodes.append(preview)
+
+    def reopen(self, number: int) -> bool:
+        """A closing tag after a closed preview: that one ended too early, and ends here, sealed.
+
+        Its first `</PostPreview>` may sit in a multi-line code span, or in a fence the site
+        does not read as one: to Python-Markdown that is code, not a tag, so the words up to
+        this closing tag are the preview's and must not be published.
+        """
+        self.flush()
+        found = [index for index, node in enumerate(self.nodes) if isinstance(node, Preview)]
+        if not found:
+            return False
+        last = found[-1]
+        preview = self.nodes[last]
+        # Only blank lines since: the earlier tag hid nothing, so this one is merely stray.
+        if not isinstance(preview, Preview) or all(
+            isinstance(node, Text) and not "".join(node.lines).strip()
+            for node in self.nodes[last + 1 :]
+        ):
+            return False
+        self.warn(
+            number,
+            f"</PostPreview> closes nothing, so the PostPreview of line {preview.line} was "
+            f"closed too early, on line {preview.end_line} (in a code span or code block?): "
+            f"it now ends on line {number} and everything up to here stays sealed; remove the "
+            "closing tag that does not belong, or show a tag in a code span on one line",
+        )
+        self.container = None  # what a stamp container held is folded in too
+        self.seal_since(last, preview, number)
+        return True
 
     def finish(self) -> Document:
         """The document; a preview still open is broken and seals the rest of the page."""

@@ -101,6 +101,17 @@ class _Dated:
     words: str | None
 
 
+@dataclass(frozen=True)
+class _Said:
+    """One reveal date a preview is given, and how a warning about a disagreement names it."""
+
+    instant: datetime
+    words: str | None
+    line: int
+    name: str  # before the date, where a later date disagrees with it: "the … on line 3 says"
+    claim: str  # before the date, where it disagrees with an earlier one: "this … says"
+
+
 class _Page:
     """The state of one transform: output lines, problems and outcomes."""
 
@@ -248,40 +259,28 @@ class _Page:
         return bool(post and self.schedule and isinstance(self.schedule(post), Hold))
 
     def preview_date(self, node: tags.Preview) -> tuple[datetime | None, str | None]:
-        """Find a preview's reveal instant: its own date, its stamp's, or its post's schedule."""
-        own = self.read_date(node.date, node.line) if node.date else None
-        stamps = [self.read_date(stamp.date, stamp.line) for stamp in node.stamps]
-        if own is not None and own.date is None:
-            return None, node.date  # an unreadable own date wins over everything: fail closed
-        chosen = own or next((dated for dated in stamps if dated.words), None)
-        if chosen is not None and chosen.date is None:
-            return None, chosen.words
-        instant = chosen.date.instant if chosen and chosen.date else None
-        words = chosen.words if chosen else None
-        for dated in stamps:
-            if dated.date and instant and not same_instant(dated.date.instant, instant):
-                self.problems.append(
-                    Problem(
-                        dated.line,
-                        f"this RevealStamp says {dated.date.instant.isoformat()} but its "
-                        f"PostPreview reveals at {instant.isoformat()}: make them agree",
-                    )
-                )
+        """Find a preview's reveal instant: the latest of its dates; none if one is unreadable."""
+        # Every date is read first, so each one that cannot be read is reported, not only one.
+        written = [("PostPreview", self.read_date(node.date, node.line))] if node.date else []
+        written += [
+            ("RevealStamp", self.read_date(stamp.date, stamp.line))
+            for stamp in node.stamps
+            if stamp.date
+        ]
+        said: list[_Said] = []
+        for tag, dated in written:
+            if dated.date is None:
+                # It may be the latest of them: late is forgivable, early is not.
+                return None, dated.words
+            name = f"the {tag} on line {dated.line} says"
+            said.append(
+                _Said(dated.date.instant, dated.words, dated.line, name, f"this {tag} says")
+            )
         scheduled = self.schedule(node.post) if self.schedule and node.post else None
         if isinstance(scheduled, datetime):
-            if instant is not None and not same_instant(scheduled, instant):
-                later = latest(scheduled, instant)
-                self.problems.append(
-                    Problem(
-                        node.line,
-                        f"this PostPreview reveals at {instant.isoformat()} but the schedule "
-                        f"reveals {node.post} at {scheduled.isoformat()}: make them agree; "
-                        f"until then it follows the later one, {later.isoformat()}",
-                    )
-                )
-                instant = later
-            instant = instant or scheduled
-        if instant is None:
+            claim = f"the schedule reveals {node.post} at"
+            said.append(_Said(scheduled, None, node.line, claim, claim))
+        if not said:
             self.problems.append(
                 Problem(
                     node.line,
@@ -290,7 +289,24 @@ class _Page:
                     "scheduled page",
                 )
             )
-        return instant, words
+            return None, None
+        # One rule for every source: the later date wins, and each disagreement is said where
+        # the disagreeing date is written, naming the date it disagrees with.
+        chosen = said[0]
+        for other in said[1:]:
+            if same_instant(other.instant, chosen.instant):
+                continue
+            later = other if latest(chosen.instant, other.instant) is other.instant else chosen
+            self.problems.append(
+                Problem(
+                    other.line,
+                    f"{chosen.name} {chosen.instant.isoformat()} but {other.claim} "
+                    f"{other.instant.isoformat()}: make them agree; until then it follows the "
+                    f"later one, {later.instant.isoformat()}",
+                )
+            )
+            chosen = later
+        return chosen.instant, chosen.words
 
     def render_body(
         self,

@@ -39,6 +39,8 @@ OUTPUT = " 0revealoutput0 "
 # How much new text of pages is matched at once: searched page by page, the automaton was out
 # of the processor's caches each time and searched at half the speed.
 BATCH = 1 << 20
+# The most new text of pages kept to be matched at the end: 20 MB at 2,000 pages.
+QUEUED = 64 << 20
 Texts = Callable[[], Iterable[str]]
 # What tells one version of a file from another: a file written again is read again.
 Version = tuple[int, int, int]
@@ -132,6 +134,7 @@ class LeakCheck:
     _fingerprinted = 0  # how many sealed texts the matcher knows
     _last: str | None = None  # the page written last, whose version is not noted yet
     _queued: list[tuple[str, str]] = field(default_factory=list)  # output, its new text
+    _queued_size = 0
     _matched = False  # whether any output was matched yet
     _stale = False  # whether outputs were matched with fewer fingerprints than there are
 
@@ -165,8 +168,14 @@ class LeakCheck:
         self.written[output] = Written(path, size)
         self._last = output
         # Matched at the end, when every sealed text and all public text is known: the
-        # fingerprints are made once, and nothing matched is matched again.
-        self._queued.append((output, PART.join(parts)))
+        # fingerprints are made once, and nothing matched is matched again. A site so large
+        # that this would hold more than QUEUED in memory is matched as it goes; sealed text
+        # learnt after that has every output read again at the end (`_stale`).
+        text = PART.join(parts)
+        self._queued.append((output, text))
+        self._queued_size += len(text)
+        if self._queued_size >= QUEUED:
+            self._match_queued()
 
     def _match_queued(self) -> None:
         """Match the new text of the pages queued, BATCH characters at a time."""
@@ -180,6 +189,7 @@ class LeakCheck:
                 batch, size = [], 0
         self._match_batch(batch)
         self._queued.clear()
+        self._queued_size = 0
 
     def _match_batch(self, batch: list[tuple[str, str]]) -> None:
         """Match the new text of some pages, all at once."""
@@ -320,24 +330,38 @@ def version(path: str) -> Version | None:
 
 
 def read_output(path: str) -> str | None:
-    """An output file as text, `.gz` decompressed; None when it is gone or not a regular file."""
+    """An output file as text, `.gz` decompressed; None when it is gone or not a regular file.
+
+    A file that is there and cannot be read is not proven to hold nothing sealed: that is an
+    error, never a pass.
+    """
     try:
         # Without blocking: a FIFO put where a file was would wait for a writer forever.
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except OSError:
+    except FileNotFoundError:
         return None
+    except OSError as error:
+        raise _unreadable(path, error) from None
     with os.fdopen(descriptor, "rb") as file:
         try:
             if not stat.S_ISREG(os.fstat(descriptor).st_mode):
                 return None
             data = file.read()
-        except OSError:
-            return None
+        except OSError as error:
+            raise _unreadable(path, error) from None
     if path.endswith(".gz"):
         # Not really gzip? Then the bytes are matched as they are.
         with contextlib.suppress(OSError, EOFError, zlib.error):
             data = gzip.decompress(data)
     return data.decode("utf-8", errors="replace")
+
+
+def _unreadable(path: str, error: OSError) -> RevealError:
+    """The error of an output file that is there but cannot be read."""
+    return RevealError(
+        f"{path} cannot be read ({error.strerror}), so the site is not proven to hold no sealed "
+        "text: do not deploy it; let this user read the file, and check again"
+    )
 
 
 def prove(check: LeakCheck, site: Path, copies: Mapping[str, int]) -> None:

@@ -54,10 +54,13 @@ def is_distinctive(word: str) -> bool:
 
 
 def readings(markdown_text: str) -> list[list[str]]:
-    """Sealed Markdown as words: as written, and as a renderer's text would read."""
-    written = words(markdown_text)
-    rendered = words(TARGETS.sub(" ", markdown_text))
-    return [written] if rendered == written else [written, rendered]
+    """Sealed Markdown as words: as written, as rendered text reads, backslashes as text."""
+    found = [words(markdown_text), words(TARGETS.sub(" ", markdown_text))]
+    if "\\" in markdown_text:
+        # Folded as written, the `\t` of LaTeX's `\theta` is an escape (a tab); in a JSON
+        # string the backslash is escaped itself, and `theta` stays a word.
+        found.append(words(markdown_text.replace("\\", " ")))
+    return [reading for index, reading in enumerate(found) if reading not in found[:index]]
 
 
 @dataclass

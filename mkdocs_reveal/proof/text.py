@@ -35,7 +35,23 @@ CODE_ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2}))")
 SURROGATE = re.compile("[\ud800-\udfff]")
 # Entities that stand for punctuation, the most frequent by far (code blocks, attributes):
 # replaced in one pass, so `html.unescape` and its call per entity run only for the rest.
-PUNCTUATION_ENTITY = re.compile("&(?:amp|lt|gt|quot|#39|#x27|nbsp);")
+# Not `&amp;`, `&lt;` and `&gt;`: a feed escapes HTML once more (`&amp;mdash;`, `&lt;em&gt;`),
+# and what they stand for is read again.
+PUNCTUATION_ENTITY = re.compile("&(?:quot|#39|#x27|nbsp);")
+# Escaped HTML is decoded until nothing changes: a page's HTML in an XML feed in a JSON string.
+UNESCAPES = 3
+# A tag of HTML's inline elements: markup inside a passage (`**bold**` is `<strong>`, a link is
+# `<a href=…>`) must not come between its words, so each such tag is read apart, after the
+# text, where its attributes (a `title`, a URL) are still read whole: nothing of it is lost.
+# Other tags stay where they are: a block (`<p>`, `<li>`, a feed's `<title>`) ends one text
+# and starts another, and two public texts side by side must not read as one sentence.
+INLINE = (
+    "a|abbr|b|bdi|bdo|br|cite|code|data|del|dfn|em|i|ins|kbd|mark|q|s|samp|small|span|strong"
+    "|sub|sup|time|u|var|wbr"
+)
+TAG = re.compile(rf"</?(?:{INLINE})(?=[\s/>])[^<>]*>")
+# Between a text and its tags: a word that survives folding and is in no fingerprint.
+APART = " 0revealapart0 "
 
 
 def _code_point(match: re.Match[str]) -> str:
@@ -53,17 +69,39 @@ def unescape_code(text: str) -> str:
     return text
 
 
+def unescape_html(text: str) -> str:
+    """Decode HTML entities, again where decoding made more (HTML escaped inside a feed)."""
+    text = PUNCTUATION_ENTITY.sub(" ", text)
+    for _ in range(UNESCAPES):
+        if "&" not in text:
+            break
+        decoded = html.unescape(text)
+        if decoded == text:
+            break
+        text = decoded
+    return text
+
+
+def tags_apart(text: str) -> str:
+    """The text with its inline tags taken out from between its words and put after it."""
+    tags = TAG.findall(text)
+    if not tags:
+        return text
+    return f"{TAG.sub(' ', text)}{APART}{' '.join(tags)}"
+
+
 def words(text: str) -> list[str]:
-    """The words of a text, decoded, NFKC-normalised and case-folded."""
+    """The words of a text, decoded, NFKC-normalised and case-folded; inline tags read apart."""
     if "\\" in text:
         text = unescape_code(text)
     if "&" in text:
-        text = PUNCTUATION_ENTITY.sub(" ", text)
-        if "&" in text:
-            text = html.unescape(text)
+        text = unescape_html(text)
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
-    return text.casefold().translate(SEPARATORS).split()
+    text = text.casefold()
+    if "<" in text:
+        text = tags_apart(text)  # after case-folding: `TAG` knows the names in lower case
+    return text.translate(SEPARATORS).split()
 
 
 def fold(text: str) -> str:

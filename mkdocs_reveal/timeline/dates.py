@@ -12,6 +12,7 @@ import functools
 import os
 import posixpath
 import re
+import struct
 import zoneinfo
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -83,6 +84,11 @@ def parse_timezone(name: str) -> tzinfo:
     key = name.strip()
     if key == "UTC":
         return timezone.utc
+    if key in MACHINE_ZONES:
+        raise RevealError(
+            f"timezone '{name}' is the build machine's own zone, so a laptop and CI would "
+            "reveal at different instants: name the zone, such as Europe/Oslo, or UTC"
+        )
     # Only names in the IANA database get through: ZoneInfo would also read a file path
     # relative to its search path, and "" or "Local" mean nothing portable.
     if not is_zone_name(key):
@@ -92,10 +98,17 @@ def parse_timezone(name: str) -> tzinfo:
         )
     try:
         return zoneinfo.ZoneInfo(key)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as error:  # pragma: no cover
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError, struct.error) as error:
+        # A damaged zone file (struct.error) is the machine's to mend; the site says so.
         raise RevealError(
-            f"timezone '{name}' could not be loaded: use another IANA name or UTC"
+            f"timezone '{name}' could not be loaded: its zone file is damaged or unreadable; "
+            "reinstall the system's tzdata, or use another IANA name or UTC"
         ) from error
+
+
+# Names some systems list that stand for the build machine's own zone, whatever it is: left
+# out of the names this module knows.
+MACHINE_ZONES = frozenset({"localtime"})
 
 
 @functools.cache
@@ -103,7 +116,7 @@ def zone_names() -> frozenset[str]:
     """The IANA time zone names this machine knows: its own database, and the tzdata package's."""
     # The names only: loading all ~600 zones would leave 120,000 references that every full
     # garbage collection of a build then walks. `ZoneInfo` reads the one zone a site names.
-    return frozenset(zoneinfo.available_timezones())
+    return frozenset(zoneinfo.available_timezones()) - MACHINE_ZONES
 
 
 @functools.cache
@@ -113,7 +126,9 @@ def is_zone_name(key: str) -> bool:
     Listing opens every file of the system's time zone folder, several milliseconds on every
     build; this asks the same questions (`zoneinfo.available_timezones`) of one name only.
     """
-    if not key or key == "posixrules" or key != posixpath.normpath(key) or key.startswith("/"):
+    if not key or key in {"posixrules", *MACHINE_ZONES} or key.startswith("/"):
+        return False
+    if key != posixpath.normpath(key):
         return False
     if ".." in key.split("/"):
         return False
@@ -132,7 +147,7 @@ def is_zone_name(key: str) -> bool:
             with open(os.path.join(root, *parts), "rb") as file:
                 if file.read(4) == b"TZif":
                     return True
-        except OSError:
+        except (OSError, ValueError):  # ValueError: a name no file can have (a NUL in it)
             continue
     return False
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import timedelta, tzinfo
+from datetime import MAXYEAR, timedelta, tzinfo
 
 from mkdocs_reveal.diagnostics import RevealError
 from mkdocs_reveal.timeline.dates import RevealDate, localize
@@ -23,7 +23,10 @@ def parse_every(value: object) -> timedelta:
     if count < 1:
         raise RevealError(f"{value!r} would reveal every part at once: {HOW}, at least 1")
     days = count * 7 if found.group("unit").lower().startswith("week") else count
-    return timedelta(days=days)
+    try:
+        return timedelta(days=days)
+    except OverflowError:
+        raise RevealError(f"{value!r} is longer than any calendar: {HOW}") from None
 
 
 def cadence(start: RevealDate, every: timedelta, count: int, tz: tzinfo) -> list[RevealDate]:
@@ -36,8 +39,13 @@ def cadence(start: RevealDate, every: timedelta, count: int, tz: tzinfo) -> list
     wall = start.instant.astimezone(tz).replace(tzinfo=None)
     dates = [start]
     for index in range(1, count):
-        step = wall + index * every
-        instant, warning = localize(step, tz)
+        try:
+            step = wall + index * every
+            instant, warning = localize(step, tz)
+        except OverflowError:
+            raise RevealError(
+                f"part {index + 1} would come after the year {MAXYEAR}: use a shorter cadence"
+            ) from None
         text = step.date().isoformat() if start.date_only else step.isoformat(timespec="minutes")
         warnings = () if warning is None else (warning,)
         dates.append(RevealDate(instant, text, start.date_only, warnings))

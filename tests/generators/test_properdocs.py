@@ -4,12 +4,7 @@
 
 from __future__ import annotations
 
-import socket
 import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from datetime import datetime
 from importlib.metadata import entry_points, version
 from pathlib import Path
@@ -18,6 +13,7 @@ from typing import TYPE_CHECKING
 import pytest
 import recipes
 import series
+from localhttp import serve, wait_for
 from sitebuild import Build
 
 CLOCK = "2025-11-12T12:00:00+01:00"
@@ -66,44 +62,14 @@ def test_properdocs_strict_stops_on_our_warnings(tmp_path: Path) -> None:
     assert "Aborted with 1 warnings in strict mode" in build.log
 
 
-def _free_port() -> int:
-    """A port nothing listens on right now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def _wait_for(url: str, process: subprocess.Popen[str], seconds: float = 120) -> str:
-    """The page at `url` once the server answers; fail if the server dies or takes too long."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        assert process.poll() is None, "the server stopped"
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                return str(response.read().decode("utf-8"))
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            time.sleep(0.5)
-    raise AssertionError(f"nothing answered at {url} in {seconds} s")
-
-
 def test_properdocs_serve_shows_the_sealed_series(tmp_path: Path) -> None:
     site = recipes.properdocs_site(tmp_path, series.pages(), series.reveal_options(now=CLOCK))
-    base = f"http://127.0.0.1:{_free_port()}/"
-    server = subprocess.Popen(
-        [sys.executable, "-m", "properdocs", "serve", "-a", base[7:-1], "--no-livereload"],
-        cwd=site.root,
-        env=recipes.environment(),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        landing = _wait_for(base + "series/", server)
-        stand_in = _wait_for(base + "series/collective/", server)
-        style = _wait_for(base + recipes.ASSET_URIS[0], server)
-    finally:
-        server.terminate()
-        log = server.communicate(timeout=60)[1]
+    log_path = tmp_path / "serve.log"
+    with serve(site, log_path, "--no-livereload", program="properdocs") as base:
+        landing = wait_for(base + "series/")
+        stand_in = wait_for(base + "series/collective/")
+        style = wait_for(base + recipes.ASSET_URIS[0])
+    log = log_path.read_text(encoding="utf-8")
     assert landing.count('class="reveal-preview is-revealed"') == 2
     assert 'class="reveal-preview is-sealed reveal-page"' in stand_in
     assert ".reveal-stamp" in style

@@ -18,6 +18,28 @@ SiteFactory = Callable[..., Site]
 NOW = "2025-11-12T12:00:00+01:00"
 OPTIONS = {"timezone": "Europe/Oslo", "now": NOW}
 INDEX = "# Home\n\nNothing sealed here.\n"
+# The i18n plugin building a site in English and French, the French pages named `*.fr.md`.
+I18N = {
+    "i18n": {
+        "docs_structure": "suffix",
+        "languages": [
+            {"locale": "en", "default": True, "name": "English", "build": True},
+            {"locale": "fr", "name": "Français", "build": True},
+        ],
+    }
+}
+
+
+def bilingual(site: SiteFactory, index: str, index_fr: str) -> Site:
+    """A site in two languages (home pages as given) whose part.md is scheduled in both."""
+    pages = {
+        "index.md": index,
+        "index.fr.md": index_fr,
+        "part.md": "# Part\n\nThe quillvane chapter didn’t wait.\n",
+        "part.fr.md": "# Partie\n\nLe chapitre d’émeraude — plumevane n’attend pas.\n",
+    }
+    options = {**OPTIONS, "schedule": {"part.md": "2025-12-01"}}
+    return site(pages, plugins=["search", I18N, {"reveal": options}])
 
 
 @pytest.mark.parametrize(
@@ -182,23 +204,8 @@ def test_text_included_after_our_first_pass_is_sealed_in_page_markdown(
 def test_a_schedule_entry_covers_every_language_and_stand_ins_survive_i18n(
     site: SiteFactory,
 ) -> None:
-    pages = {
-        "index.md": "# Home\n\n[Part](part.md)\n",
-        "index.fr.md": "# Accueil\n\n[Partie](part.md)\n",
-        "part.md": "# Part\n\nThe quillvane chapter didn’t wait.\n",
-        "part.fr.md": "# Partie\n\nLe chapitre d’émeraude — plumevane n’attend pas.\n",
-    }
-    i18n = {
-        "i18n": {
-            "docs_structure": "suffix",
-            "languages": [
-                {"locale": "en", "default": True, "name": "English", "build": True},
-                {"locale": "fr", "name": "Français", "build": True},
-            ],
-        }
-    }
-    options = {**OPTIONS, "schedule": {"part.md": "2025-12-01"}}
-    build = site(pages, plugins=["search", i18n, {"reveal": options}]).build("--strict")
+    project = bilingual(site, "# Home\n\n[Part](part.md)\n", "# Accueil\n\n[Partie](part.md)\n")
+    build = project.build("--strict")
     assert "Unhandled file case" not in build.log
     for word in ("quillvane", "plumevane", "émeraude"):
         assert build.containing(word) == [], word
@@ -326,27 +333,11 @@ def test_a_preview_whose_date_cannot_be_read_keeps_its_post_sealed(site: SiteFac
 
 
 def test_the_check_covers_every_language_as_the_build_does(site: SiteFactory) -> None:
-    pages = {
-        "index.md": "# Home\n",
-        "index.fr.md": "# Accueil\n",
-        "part.md": "# Part\n\nThe quillvane chapter didn’t wait.\n",
-        "part.fr.md": "# Partie\n\nLe chapitre d’émeraude — plumevane n’attend pas.\n",
-    }
-    i18n = {
-        "i18n": {
-            "docs_structure": "suffix",
-            "languages": [
-                {"locale": "en", "default": True, "name": "English", "build": True},
-                {"locale": "fr", "name": "Français", "build": True},
-            ],
-        }
-    }
-    options = {**OPTIONS, "schedule": {"part.md": "2025-12-01"}}
-    project = site(pages, plugins=["search", i18n, {"reveal": options}])
+    project = bilingual(site, "# Home\n", "# Accueil\n")
     assert project.build("--strict").containing("plumevane") == []
     assert run(project.root, "check", now=NOW).returncode == 0
     # The same site built by a generator that ignores the plugin: both languages leak.
-    generator = {**project.config, "site_dir": "generated", "plugins": ["search", i18n]}
+    generator = {**project.config, "site_dir": "generated", "plugins": ["search", I18N]}
     project.write("generator.yml", yaml.safe_dump(generator, allow_unicode=True))
     assert project.run("build", "-f", "generator.yml").returncode == 0
     done = run(project.root, "check", "--site-dir", "generated", now=NOW)

@@ -3,24 +3,18 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import signal
-import socket
-import subprocess
-import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import series
+from localhttp import fetch, serve
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from sitebuild import QUIET, Site
+from sitebuild import Site
 
 SiteFactory = Callable[..., Site]
 SEED = Path(__file__).parents[1] / "data" / "chronicles-chapter-1.md"
@@ -125,22 +119,6 @@ def test_real_prose_in_many_languages_is_not_mojibake(site: SiteFactory) -> None
     assert "mojibake" not in build.log
 
 
-def _free_port() -> int:
-    """A port nothing listens on right now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def _answers(url: str) -> bool:
-    """Whether a server answers at the URL."""
-    try:
-        with urllib.request.urlopen(url, timeout=2):
-            return True
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return False
-
-
 @pytest.mark.parametrize("clock", ["pinned", "live"])
 def test_sigterm_to_serve_leaves_nothing_in_the_temp_folder(
     site: SiteFactory, tmp_path: Path, clock: str
@@ -151,30 +129,15 @@ def test_sigterm_to_serve_leaves_nothing_in_the_temp_folder(
         reveal["schedule"]["series/collective.md"] = "2099-01-01"
     project = site(series.pages(), reveal=reveal)
     temp = Path(tempfile.mkdtemp(dir=tmp_path, prefix="tmp-"))
-    port = _free_port()
-    environment = {**os.environ, **QUIET, "TMPDIR": str(temp)}
-    for name in ("MKDOCS_REVEAL_NOW", "MKDOCS_REVEAL_PREVIEW", "SOURCE_DATE_EPOCH"):
-        environment.pop(name, None)
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project.root,
-        env=environment,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    try:
+    log_path = tmp_path / "serve.log"
+    # Leaving the block sends the server SIGTERM.
+    with serve(project, log_path, env={"TMPDIR": str(temp)}) as base:
         deadline = time.monotonic() + 60
-        while not _answers(f"http://127.0.0.1:{port}/") and time.monotonic() < deadline:
+        while fetch(base, timeout=2) is None and time.monotonic() < deadline:
             time.sleep(0.2)
         ours = sorted(path.name for path in temp.iterdir())
         assert any(name.startswith("mkdocs-reveal-") for name in ours), ours
-        server.send_signal(signal.SIGTERM)
-        output, _ = server.communicate(timeout=30)
-    finally:
-        if server.poll() is None:
-            server.kill()
-            server.wait()
+    output = log_path.read_text(encoding="utf-8")
     assert "Traceback" not in output, output
     assert sorted(path.name for path in temp.iterdir()) == [], output
 

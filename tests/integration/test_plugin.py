@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -13,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import series
-from sitebuild import Build, Site
+from sitebuild import Build, Site, environment
 
 SiteFactory = Callable[..., Site]
 SEED = Path(__file__).parents[1] / "data" / "chronicles-chapter-1.md"
@@ -293,7 +292,7 @@ def test_demo_site_builds_strict_with_both_states(tmp_path: Path) -> None:
         ],
         capture_output=True,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env=environment(),
         check=False,
     )
     assert done.returncode == 0, done.stderr

@@ -102,6 +102,8 @@ def test_a_page_scheduled_twice_follows_the_later_date_with_a_warning(site: Site
         ({"pages": ["series/nope.md"]}, "series: weekly: pages: 'series/nope.md' names no page"),
         ({"pages": [PARTS[0], PARTS[0]]}, "pages: series/stalactite.md is listed twice"),
         ({"often": "yes"}, "series: weekly: unknown key often"),
+        ({"every": "99999999999 weeks"}, "every: '99999999999 weeks' is longer than any"),
+        ({"start": "9999-06-01", "every": "52 weeks"}, "every: part 2 would come after the year"),
     ],
 )
 def test_bad_series_are_config_errors_naming_the_file_and_the_fix(
@@ -111,7 +113,8 @@ def test_bad_series_are_config_errors_naming_the_file_and_the_fix(
     build = project.build(ok=False)
     assert build.returncode != 0
     assert message in build.log
-    assert "mkdocs.yml: series: weekly" in build.log
+    # The line of the series in mkdocs.yml, as schedule messages have.
+    assert re.search(r"mkdocs\.yml:\d+: series: weekly", build.log)
     assert "Traceback" not in build.log
     cli = run(project.root, "status", now="2025-11-12")
     assert cli.returncode == 2

@@ -156,7 +156,7 @@ class TestPreview(TestCase):
         assert "visible" in render(text, "2025-11-04T08:00:00+00:00")
         assert "visible" not in render(text, "2025-11-04T07:59:00+00:00")
 
-    def test_own_date_beats_the_stamp(self) -> None:
+    def test_the_later_own_date_wins_over_the_stamp(self) -> None:
         html = render(
             '<PostPreview date="2025-11-20">\n<RevealStamp date="2025-11-04" />\nsecret\n'
             "</PostPreview>",

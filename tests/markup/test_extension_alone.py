@@ -7,6 +7,7 @@ from typing import Any
 
 import markdown
 import pytest
+from sitebuild import patch_environment
 
 from mkdocs_reveal.diagnostics import RevealError
 
@@ -36,18 +37,14 @@ def render(text: str, **options: Any) -> str:
 def test_the_clock_is_read_as_the_plugin_reads_it(
     monkeypatch: pytest.MonkeyPatch, env: dict[str, str], now: str, shown: bool
 ) -> None:
-    for name in ("MKDOCS_REVEAL_NOW", "SOURCE_DATE_EPOCH"):
-        monkeypatch.delenv(name, raising=False)
-    for name, value in env.items():
-        monkeypatch.setenv(name, value)
+    patch_environment(monkeypatch, **env)
     assert ("hearthmoss" in render(PREVIEW, now=now)) is shown
 
 
 def test_a_source_date_epoch_that_is_not_a_number_is_an_error(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.delenv("MKDOCS_REVEAL_NOW", raising=False)
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    patch_environment(monkeypatch, SOURCE_DATE_EPOCH="yesterday")
     with pytest.raises(RevealError, match="SOURCE_DATE_EPOCH='yesterday' is not a number"):
         render(PREVIEW)
 

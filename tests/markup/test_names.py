@@ -6,6 +6,7 @@ import logging
 
 import markdown
 import pytest
+from test_code import first_pass
 
 from mkdocs_reveal.markup import names
 
@@ -372,3 +373,49 @@ def test_no_html_element_name_is_taken_for_ours() -> None:
 def test_a_page_without_anything_tag_like_is_not_parsed() -> None:
     assert not names.mentions("# Title\n\nJust text, a < b, and `code`.\n")
     assert names.mentions("<PostPreveiw>")
+
+
+# name -> (page, its line the tag is on, what the warning says): a character HTML reads as part
+# of the tag's name, invisible or alike to the eye, so to Python-Markdown the tag is not ours.
+# Each preview's date has passed: only the doubt keeps its words sealed.
+UNSEEN = {
+    "no-break space after the name": (
+        f"Intro.\n\n<PostPreview\xa0blurred {PAST}>\nnobreakwren l’été, don’t “tell”\n"
+        "</PostPreview>\n\nAfter.\n",
+        3,
+        "<PostPreview\\u00a0blurred> is not a tag of mkdocs-reveal: did you mean <PostPreview>?",
+    ),
+    "zero-width space after a stamp's name": (
+        f"Intro.\n\n<PostPreview blurred {PAST}>\n<RevealStamp\u200b {PAST} />\n"
+        "zerowidthwren l’été, don’t “tell”\n</PostPreview>\n\nAfter.\n",
+        4,
+        "<RevealStamp\\u200b> is not a tag of mkdocs-reveal: did you mean <RevealStamp>?",
+    ),
+    "zero-width space inside the name": (
+        f"Intro.\n\n<Post\u200bPreview blurred {PAST}>\ninvisiblewren l’été, don’t “tell”\n"
+        "</PostPreview>\n\nAfter.\n",
+        3,
+        "<Post\\u200bPreview blurred> is not a tag of mkdocs-reveal: did you mean <PostPreview>?",
+    ),
+    "a long s, which HTML does not read as s": (
+        f"Intro.\n\n<PoſtPreview blurred {PAST}>\nlongswren l’été, don’t “tell”\n"
+        "</PostPreview>\n\nAfter.\n",
+        3,
+        "HTML reads the name of the tag '<PoſtPreview blurred date=\"2025-11-01\">' as "
+        "'poſtpreview', not PostPreview",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(UNSEEN))
+def test_a_name_html_reads_otherwise_seals_what_it_holds(
+    name: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    text, line, said = UNSEEN[name]
+    word = text.split("\n")[line].split()[0]  # planted on the line after the tag
+    html, messages = render(text, caplog)
+    for sealed in (word, "l’été", "don’t"):
+        assert sealed not in html
+        assert sealed not in first_pass(text, ["md_in_html"])
+    assert "<p>After.</p>" in html  # sealed up to its closing tag, not beyond
+    assert any(message.startswith(f"reveal: line {line}: {said}") for message in messages), messages

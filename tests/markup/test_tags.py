@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from test_code import DIALECTS, SEALED, first_pass, render
 
 from mkdocs_reveal.diagnostics import RevealError
 from mkdocs_reveal.markup import code, tags
@@ -238,3 +241,89 @@ def test_an_opening_that_is_not_alone_still_seals_what_follows() -> None:
     assert [type(node).__name__ for node in document.nodes] == ["Preview", "Text"]
     preview = document.nodes[0]
     assert isinstance(preview, tags.Preview) and preview.broken and preview.body == ["secret"]
+
+
+# name -> (page, the line of a closing tag Python-Markdown shows as code but the seal takes for
+# a tag, the line of the real one, whether a fence extension makes the first one code).
+STRAY = {
+    "in a code span across lines": (
+        f"Intro.\n\n{SEALED}\nTo close a teaser, write `\n</PostPreview>\n"
+        "` alone on a line. spanwhistle l’été, don’t “tell”.\n</PostPreview>\n\nAfter.\n",
+        5,
+        7,
+        False,
+    ),
+    "in a fence the site does not read": (
+        f"Intro.\n\n{SEALED}\nClose it so:\n\n```\n</PostPreview>\n```\n\n"
+        "fencewhistle l’été, don’t “tell”.\n</PostPreview>\n\nAfter.\n",
+        7,
+        11,
+        True,
+    ),
+}
+
+
+@pytest.mark.parametrize("extensions", DIALECTS, ids=lambda names: "+".join(names) or "plain")
+@pytest.mark.parametrize("name", list(STRAY))
+def test_a_closing_tag_in_code_publishes_nothing_after_it(
+    name: str, extensions: list[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    text, early, end, fenced = STRAY[name]
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.reveal"):
+        html = render(text, extensions)
+    for output in (html, first_pass(text, extensions)):
+        for word in ("whistle", "l’été", "don’t"):
+            assert word not in output
+        assert "<p>After.</p>" in output  # sealed up to the real closing tag, not beyond
+    read_as_code = fenced and code.dialect(extensions).fences != "none"
+    assert [record.getMessage() for record in caplog.records] == (
+        []
+        if read_as_code
+        else [
+            f"reveal: line {end}: </PostPreview> closes nothing, so the PostPreview of line 3 "
+            f"was closed too early, on line {early} (in a code span or code block?): it now "
+            f"ends on line {end} and everything up to here stays sealed; remove the closing "
+            "tag that does not belong, or show a tag in a code span on one line"
+        ]
+    )
+
+
+def test_a_reopened_preview_takes_what_its_early_close_left_out() -> None:
+    text = "<PostPreview date='2020-01-01'>\nshown `\n</PostPreview>\n` more\n</PostPreview>\n"
+    (preview,) = previews(text)
+    # Revealed by its date, but its end cannot be trusted: it stays sealed.
+    assert (preview.end_line, preview.broken) == (5, True)
+    assert (preview.body, preview.body_lines) == (["shown `", "` more"], [2, 4])
+
+
+def test_a_stray_close_after_only_blank_lines_reopens_nothing() -> None:
+    text = "<PostPreview date='2020-01-01'>\nshown\n</PostPreview>\n\n</PostPreview>\n"
+    (preview,) = previews(text)
+    assert (preview.end_line, preview.broken) == (3, False)
+    assert [line for line, _ in messages(text)] == [5]
+
+
+def test_an_unreadable_opening_seals_its_teaser(caplog: pytest.LogCaptureFixture) -> None:
+    # The date's closing quote is missing: HTML reads no tag in the line at all.
+    text = (
+        'Intro.\n\n<PostPreview blurred date="2020-01-01>\nquoteless words, '
+        "l’été, don’t “tell”\n</PostPreview>\n\nAfter.\n"
+    )
+    for extensions in DIALECTS:
+        caplog.clear()
+        with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.reveal"):
+            html = render(text, extensions)
+        for output in (html, first_pass(text, extensions)):
+            for word in ("quoteless", "l’été", "don’t", "&lt;/postpreview"):
+                assert word not in output.lower()
+            assert "<p>After.</p>" in output  # sealed up to its closing tag, not beyond
+        assert (
+            "reveal: line 3: cannot read the tag '<PostPreview blurred date=\"2020-01-01>': "
+            'write it as <PostPreview blurred date="..."> or <RevealStamp date="..." />'
+        ) in [record.getMessage() for record in caplog.records]
+
+
+def test_an_unreadable_tag_in_a_preview_breaks_it() -> None:
+    text = "<PostPreview date='2020-01-01'>\n<RevealStamp date=\"x />\nwords\n</PostPreview>\n"
+    (preview,) = previews(text)
+    assert (preview.end_line, preview.broken) == (4, True)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gzip
+import html
+import json
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -11,6 +13,7 @@ import pytest
 import series
 from sitebuild import Site
 
+from mkdocs_reveal.diagnostics import RevealError
 from mkdocs_reveal.proof.check import LeakCheck
 
 SiteFactory = Callable[..., Site]
@@ -324,10 +327,12 @@ def test_sealed_text_learnt_after_pages_were_matched_is_matched_everywhere(
 
 
 def test_sealed_text_learnt_after_a_batch_was_matched_is_matched_everywhere(
-    check: LeakCheck, tmp_path: Path
+    check: LeakCheck, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # A site whose new text is past what is kept for the end is matched as it is written.
+    monkeypatch.setattr("mkdocs_reveal.proof.check.QUEUED", 1 << 20)
     late = "Driftmoss lanterns sealed by an included snippet, learnt only at the end."
-    large = "<p>" + "Public words of a long page. " * 40_000 + "</p>"  # past one batch
+    large = "<p>" + "Public words of a long page. " * 40_000 + "</p>"  # past QUEUED
     write_pages(check, tmp_path, {"a.html": f"{large}<p>{late}</p>", "b.html": large})
     check.seal(late, "docs/late.md")
     write_pages(check, tmp_path, {"c.html": "<p>Page c</p>"})
@@ -376,3 +381,77 @@ def test_sealed_text_in_a_nav_item_is_found_on_every_page_that_shows_it(
     }
     write_pages(check, tmp_path, pages)
     assert outputs(check, tmp_path) == ["three.html", "two.html"]
+
+
+# Every word of the sealed sentence is public: only its order is the secret, and markup sits
+# in the middle of it once rendered (a bold name, a link, an emphasis, a dash).
+FINALISTS = (
+    "The finalists are Alice Marchetti and Bob Lindqvist; not one of them has been told. "
+    "The winner of the award, the jury said, will be announced soon."
+)
+WINNER = (
+    "The winner of the award is **Bob Lindqvist**, the jury said --- not Alice, announced soon."
+)
+INCLUDING_HOOK = '''
+"""Includes the sealed winner page in the public one, as a macro would."""
+from pathlib import Path
+
+
+def on_page_markdown(markdown, page, config, **kwargs):
+    """Append the sealed page's body to the public page."""
+    if page.file.src_uri == "index.md":
+        return markdown + "\\n\\n" + Path(config.docs_dir, "winner.md").read_text().split("---")[-1]
+    return markdown
+'''
+
+
+def test_markup_between_public_words_hides_no_sealed_sentence(site: SiteFactory) -> None:
+    """A sentence made only of public words is caught though bold, a dash and a link cut it."""
+    pages = {
+        "index.md": f"# Award\n\n{FINALISTS}\n",
+        "winner.md": f"---\ntitle: Winner\n---\n\n{WINNER} See [the rules](index.md).\n",
+    }
+    reveal = {"timezone": "Europe/Oslo", "schedule": {"winner.md": "2026-01-05"}}
+    project = site(pages, reveal=reveal, hooks=["including.py"], markdown_extensions=["smarty"])
+    project.write("including.py", INCLUDING_HOOK)
+    build = project.build(ok=False, env=NOW)
+    assert "index.html holds sealed text of docs/winner.md" in build.log
+    assert not (build.site / "index.html").exists()
+    assert build.containing("Bob Lindqvist</strong>") == []
+
+
+def test_html_escaped_again_in_a_feed_is_read_whole(tmp_path: Path) -> None:
+    """A page's HTML inside an XML feed (`&amp;mdash;`, `&lt;em&gt;`) is decoded to its words."""
+    check = LeakCheck()
+    # Every word is public, and a dash or an emphasis comes within every five of them.
+    check.seal("Winner: Alice — *not* Bob — said *the* jury — and *the* award — was hers.", "w.md")
+    check.publish("Bob said the award was hers and not Alice's; the jury named the winner.")
+    rendered = (
+        "<p>Winner: Alice &mdash; <em>not</em> Bob &mdash; said <em>the</em> jury &mdash; "
+        "and <em>the</em> award &mdash; was hers.</p>"
+    )
+    feed = f"<rss><item><description>{html.escape(rendered)}</description></item></rss>"
+    (tmp_path / "feed_rss_created.xml").write_text(feed, encoding="utf-8")
+    assert outputs(check, tmp_path) == ["feed_rss_created.xml"]
+
+
+def test_backslashes_of_sealed_text_are_found_in_a_json_string(tmp_path: Path) -> None:
+    """LaTeX in a sealed page reads the same where a search index escapes its backslashes."""
+    check = LeakCheck()
+    formula = r"the angle \theta meets the \nabla of \beta at the keeper's lamp"
+    check.seal(formula, "docs/maths.md")
+    check.publish(r"angle theta meets nabla of beta at the keeper's lamp")
+    (tmp_path / "search_index.json").write_text(json.dumps({"text": formula}), encoding="utf-8")
+    assert outputs(check, tmp_path) == ["search_index.json"]
+
+
+def test_a_file_the_check_cannot_read_is_an_error_not_a_pass(
+    check: LeakCheck, tmp_path: Path
+) -> None:
+    """An output that is there but cannot be read is not proven clean: the check says so."""
+    write_pages(check, tmp_path, {"index.html": "<p>Welcome.</p>", "part.html": "<p>Part.</p>"})
+    # Another plugin leaves a page that no one can open (a link to itself; root cannot either).
+    (tmp_path / "part.html").unlink()
+    (tmp_path / "part.html").symlink_to("part.html")
+    with pytest.raises(RevealError, match=r"part\.html cannot be read \(.*\), so the site is not"):
+        check.finish(tmp_path, {})

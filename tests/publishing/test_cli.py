@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from collections import Counter
@@ -13,7 +12,7 @@ from pathlib import Path
 import pytest
 import series
 from revealcli import rows, run
-from sitebuild import QUIET, Site
+from sitebuild import Site, environment
 
 SiteFactory = Callable[..., Site]
 BEFORE_1 = "2025-11-03T08:59:00+01:00"
@@ -139,7 +138,7 @@ def test_config_file_option_and_module_entry_point(project: Site, tmp_path: Path
     module = subprocess.run(
         [sys.executable, "-m", "mkdocs_reveal.publishing.cli", "next"],
         cwd=project.root,
-        env={**os.environ, **QUIET, "MKDOCS_REVEAL_NOW": BEFORE_1},
+        env=environment(MKDOCS_REVEAL_NOW=BEFORE_1),
         capture_output=True,
         text=True,
         timeout=60,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import zoneinfo
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from pathlib import Path
 
@@ -132,6 +133,10 @@ NOT_ZONES_EITHER = (
     "Europe//Oslo",
     "/usr/share/zoneinfo/UTC",
     "zone.tab",
+    "Europe/Oslo/",
+    "Europe\\Oslo",
+    "Europe/Oslo\x00",  # no file can have this name: a message, not a traceback
+    "Europe/" + "x" * 5000,
 )
 
 
@@ -910,3 +915,24 @@ def test_localize_is_exact_or_explains_itself(moment: datetime, zone: tzinfo) ->
     else:
         assert wall(instant, zone) > moment
         assert wall(instant - timedelta(seconds=1), zone) < moment
+
+
+def test_the_machines_own_zone_is_refused_with_the_reason() -> None:
+    """`localtime` is listed on many systems, but names whatever zone the build machine has."""
+    assert "localtime" not in zone_names()
+    with pytest.raises(RevealError, match=r"build machine's own zone.*name the zone"):
+        parse_timezone("localtime")
+
+
+def test_a_damaged_zone_file_is_a_message_not_a_traceback(tmp_path: Path) -> None:
+    """A zone file that starts right and then breaks says what to do about it."""
+    (tmp_path / "Broken").mkdir()
+    (tmp_path / "Broken" / "Zone").write_bytes(b"TZif2" + b"\x00" * 7)
+    zoneinfo.reset_tzpath([str(tmp_path)])
+    is_zone_name.cache_clear()
+    try:
+        with pytest.raises(RevealError, match="damaged or unreadable; reinstall"):
+            parse_timezone("Broken/Zone")
+    finally:
+        zoneinfo.reset_tzpath()
+        is_zone_name.cache_clear()
