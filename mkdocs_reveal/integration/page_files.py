@@ -53,7 +53,9 @@ def last_pass(state: BuildState, files: Files, config: MkDocsConfig, stand_ins: 
         sealed_pages.keep_stand_ins(state, files, config, stand_ins)
         # Nav plugins (awesome-nav, literate-nav) write the nav config in their on_files.
         sealed_pages.prune_nav_config(state, config)
-        reader.check_schedule_paths(state.options, state.doc_uris, config)
+        reader.check_schedule_paths(
+            state.options, state.doc_uris, config, sealed_pages.other_languages(config)
+        )
 
 
 def _warn(warnings: list[str]) -> None:

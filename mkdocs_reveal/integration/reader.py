@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, time, tzinfo
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
@@ -37,6 +37,9 @@ from mkdocs_reveal.timeline.dates import (
     parse_timezone,
 )
 from mkdocs_reveal.timeline.schedule import HELD, Entry, Hold, Schedule, is_hold, normalise_path
+
+if TYPE_CHECKING:  # sealed_pages reads the schedule through this module
+    from mkdocs_reveal.integration.sealed_pages import Languages
 
 # Either of these pins MkDocs' build date, and so the clock, whatever the real time is.
 PINS = (ENV_NOW, "SOURCE_DATE_EPOCH")
@@ -129,10 +132,17 @@ def schedule_pages(
     _date_posts(schedule, pages, files=files, settings=settings, config=config, warnings=warnings)
 
 
-def check_schedule_paths(options: RevealConfig, doc_uris: set[str], config: MkDocsConfig) -> None:
-    """Every page the config schedules must exist once all plugins have added theirs."""
+def check_schedule_paths(
+    options: RevealConfig, doc_uris: set[str], config: MkDocsConfig, languages: Languages
+) -> None:
+    """Every page the config schedules must exist once all plugins have added theirs.
+
+    A path may name the page in any of its languages, or in none (`blog/part.md` where the
+    i18n plugin keeps `en/blog/part.md` and `fr/blog/part.md`): the build seals every one.
+    """
+    pages = {languages.neutral_path(uri) for uri in doc_uris}
     for path in options.schedule:
-        if normalise_path(path) not in doc_uris:
+        if languages.neutral_path(normalise_path(path)) not in pages:
             place = where(config.config_file_path, "schedule", path)
             raise RevealError(
                 f"{place}: schedule: '{path}' names no page in "

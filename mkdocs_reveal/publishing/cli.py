@@ -35,6 +35,7 @@ from mkdocs.structure.files import Files, get_files
 
 from mkdocs_reveal.diagnostics import RevealError
 from mkdocs_reveal.integration import reader as project
+from mkdocs_reveal.integration import sealed_pages
 from mkdocs_reveal.integration.config import RevealConfig, unloadable_value
 from mkdocs_reveal.integration.plugin import RevealPlugin
 from mkdocs_reveal.markup.transform import Settings
@@ -277,7 +278,8 @@ def _read_site(given: str | None, at: str | None) -> Site:
         files = get_files(config)
         schedule, warnings = project.read_schedule(options, files, settings, config)
         doc_uris = {file.src_uri for file in files.documentation_pages()}
-        project.check_schedule_paths(options, doc_uris, config)
+        languages = sealed_pages.other_languages(config)
+        project.check_schedule_paths(options, doc_uris, config, languages)
         found = project.find_previews(
             files.documentation_pages(), settings, schedule, config, doc_uris
         )

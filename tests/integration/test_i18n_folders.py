@@ -1,0 +1,154 @@
+"""Scheduled pages in mkdocs-static-i18n's folder layout: `docs/en/…` and `docs/fr/…`.
+
+A schedule entry names a page neutrally (`blog/part-2.md`) or in one language
+(`en/blog/part-2.md`); either way every translation stays sealed until the date, because a
+translation is the same news in words no fingerprint of the original matches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+import yaml
+from revealcli import run
+from sitebuild import Build, Site
+
+SiteFactory = Callable[..., Site]
+NOW = "2025-11-12T12:00:00+01:00"
+AFTER = "2025-12-02T12:00:00+01:00"
+DATE = "2025-12-01"
+LANGUAGES = [
+    {"locale": "en", "default": True, "name": "English", "build": True},
+    {"locale": "fr", "name": "Français", "build": True},
+]
+FOLDERS = {"i18n": {"docs_structure": "folder", "languages": LANGUAGES}}
+SUFFIXES = {"i18n": {"docs_structure": "suffix", "languages": LANGUAGES}}
+ENGLISH = "# Part Two\n\nThe quillfrost chapter didn’t wait — “soon”, they said.\n"
+# Accents, curly quotes, a dash and contractions: real French, with its own planted word.
+FRENCH = (
+    "# Deuxième partie\n\n"
+    "Le chapitre d’argentière — « plumegivre » n’attend pas, c’est déjà “là”.\n"
+)
+# A word of each language's copy, found in no other page.
+WORDS = ("quillfrost", "plumegivre", "argentière")
+
+
+def in_folders(
+    site: SiteFactory,
+    schedule: dict[str, str],
+    *,
+    now: str = NOW,
+    english: str = ENGLISH,
+    french: str = FRENCH,
+) -> Site:
+    """A site in English and French folders whose part 2 is scheduled as given."""
+    pages = {
+        "en/index.md": "# Home\n\n[Part two](blog/part-2.md)\n",
+        "fr/index.md": "# Accueil\n\n[Deuxième partie](blog/part-2.md)\n",
+        "en/blog/part-2.md": english,
+        "fr/blog/part-2.md": french,
+    }
+    reveal: dict[str, Any] = {"timezone": "Europe/Oslo", "now": now, "schedule": schedule}
+    return site(pages, plugins=["search", FOLDERS, {"reveal": reveal}])
+
+
+def assert_sealed_in_both(project: Site) -> Build:
+    """A strict build keeps every planted word out and builds both stand-ins."""
+    build = project.build("--strict")
+    for word in WORDS:
+        assert build.containing(word) == [], word
+    # Each language's stand-in is where its page will be: the home pages' links are not dead.
+    assert "is-sealed" in build.text("blog/part-2/index.html")
+    assert "is-sealed" in build.text("fr/blog/part-2/index.html")
+    return build
+
+
+@pytest.mark.parametrize(
+    "key",
+    ["blog/part-2.md", "en/blog/part-2.md", "fr/blog/part-2.md", "./en/blog/part-2.md"],
+    ids=["neutral", "english", "french", "dotted"],
+)
+def test_a_schedule_entry_seals_the_page_in_every_language(site: SiteFactory, key: str) -> None:
+    log = assert_sealed_in_both(in_folders(site, {key: DATE})).log
+    # Each language's build counts both copies, as it does in the suffix layout.
+    assert log.count("2 scheduled pages (2 sealed, 0 revealed)") == 2, log
+
+
+@pytest.mark.parametrize("key", ["blog/part-2.md", "en/blog/part-2.md"])
+def test_after_the_date_the_page_shows_in_both_languages(site: SiteFactory, key: str) -> None:
+    build = in_folders(site, {key: DATE}, now=AFTER).build("--strict")
+    assert "quillfrost" in build.text("blog/part-2/index.html")
+    assert "plumegivre" in build.text("fr/blog/part-2/index.html")
+    assert "is-sealed" not in build.text("fr/blog/part-2/index.html")
+    assert build.log.count("2 scheduled pages (0 sealed, 2 revealed)") == 2, build.log
+
+
+@pytest.mark.parametrize(
+    ("english", "french"),
+    [
+        (f"---\nreveal: {DATE}\n---\n\n{ENGLISH}", FRENCH),
+        (ENGLISH, f"---\nreveal: {DATE}\n---\n\n{FRENCH}"),
+        (f"---\nreveal: hold\n---\n\n{ENGLISH}", FRENCH),
+    ],
+    ids=["english-front-matter", "french-front-matter", "english-hold"],
+)
+def test_front_matter_in_one_language_seals_every_language(
+    site: SiteFactory, english: str, french: str
+) -> None:
+    assert_sealed_in_both(in_folders(site, {}, english=english, french=french))
+
+
+def test_a_hold_in_one_language_outlasts_a_date_in_another(site: SiteFactory) -> None:
+    held = f"---\nreveal: hold\n---\n\n{FRENCH}"
+    project = in_folders(site, {"en/blog/part-2.md": DATE}, now=AFTER, french=held)
+    assert_sealed_in_both(project)
+
+
+def test_the_later_of_two_language_dates_seals_both(site: SiteFactory) -> None:
+    later = f"---\nreveal: 2025-12-10\n---\n\n{FRENCH}"
+    project = in_folders(site, {"en/blog/part-2.md": DATE}, now=AFTER, french=later)
+    assert_sealed_in_both(project)
+
+
+@pytest.mark.parametrize("key", ["blog/part-9.md", "de/blog/part-2.md"])
+def test_a_key_that_names_no_page_in_any_language_stops_the_build(
+    site: SiteFactory, key: str
+) -> None:
+    build = in_folders(site, {key: DATE}).build(ok=False)
+    assert build.returncode != 0
+    assert f"schedule: '{key}' names no page in docs_dir" in build.log
+    for word in WORDS:
+        assert build.containing(word) == [], word
+
+
+def test_the_check_covers_every_language_folder(site: SiteFactory) -> None:
+    project = in_folders(site, {"blog/part-2.md": DATE})
+    project.build("--strict")
+    done = run(project.root, "check", now=NOW)
+    assert done.returncode == 0, done.stdout + done.stderr
+    # The same site built by a generator that ignores the plugin: both languages leak.
+    generator = {**project.config, "site_dir": "generated", "plugins": ["search", FOLDERS]}
+    project.write("generator.yml", yaml.safe_dump(generator, allow_unicode=True))
+    assert project.run("build", "-f", "generator.yml").returncode == 0
+    done = run(project.root, "check", "--site-dir", "generated", now=NOW)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "blog/part-2/index.html holds sealed text of docs/en/blog/part-2.md" in done.stderr
+    assert "fr/blog/part-2/index.html holds sealed text of docs/fr/blog/part-2.md" in done.stderr
+    assert "plumegivre" not in done.stdout + done.stderr
+
+
+def test_a_language_key_seals_every_suffixed_translation(site: SiteFactory) -> None:
+    pages = {
+        "index.md": "# Home\n",
+        "index.fr.md": "# Accueil\n",
+        "part-2.md": ENGLISH,
+        "part-2.fr.md": FRENCH,
+    }
+    reveal = {"timezone": "Europe/Oslo", "now": NOW, "schedule": {"part-2.fr.md": DATE}}
+    build = site(pages, plugins=["search", SUFFIXES, {"reveal": reveal}]).build("--strict")
+    for word in WORDS:
+        assert build.containing(word) == [], word
+    assert "is-sealed" in build.text("part-2/index.html")
+    assert "is-sealed" in build.text("fr/part-2/index.html")
