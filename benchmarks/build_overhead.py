@@ -7,6 +7,8 @@ Run from the repository root:
     python benchmarks/build_overhead.py --control  # the benchmark's own noise: no plugin on
                                                    # either side, so the ratio should be 1
     python benchmarks/build_overhead.py --together # both variants at once, sharing one core
+    python benchmarks/build_overhead.py --floor    # instead of the plugin, a hook that only
+                                                   # imports the libraries the plugin must use
 
 Each build is `mkdocs build` in a child process, as a user runs it: its CPU time is the child's
 and every process it started (`RUSAGE_CHILDREN`), importing Python, MkDocs and the plugin
@@ -17,6 +19,10 @@ tag-heavy).
 
 `--together` starts the two variants at the same time, both pinned to one core, and compares
 their CPU times: see `together`.
+
+`--floor` compares the site without the plugin with the same site and a hook that does nothing
+but import what writing the plugin's files requires (icalendar for `reveals.ics`, babel and its
+English CLDR data for the stamps' dates): the least any build with the plugin can cost.
 
 The sites are written to a RAM disk (`/dev/shm`) where there is one with room for them, unless
 `--on-disk`: a 2,000-page Material site writes 1.2 GB, and the disk's writeback made single
@@ -107,7 +113,23 @@ def ram_disk(pages: list[int]) -> Path | None:
     return RAM_DISK if shutil.disk_usage(RAM_DISK).free > needed * 3 // 2 else None
 
 
-def make_site(root: Path, count: int, with_plugin: bool) -> Path:
+# What the plugin must import on every build, and nothing else: the floor of its cost.
+FLOOR_HOOK = '''"""Import what writing reveals.ics and the stamps' dates needs; do nothing else."""
+
+import datetime
+
+
+def on_post_build(config):
+    """Import icalendar and babel, and load babel's English dates, as the plugin does."""
+    import icalendar  # noqa: F401
+    from babel import Locale
+    from babel.dates import format_date
+
+    format_date(datetime.date(2025, 11, 3), "full", locale=Locale.parse("en"))
+'''
+
+
+def make_site(root: Path, count: int, variant: str) -> Path:
     """Write a site of `count` pages in sections of 50; 10% with tags, some pages sealed."""
     rng = random.Random(count)  # the same site for both variants
     docs = root / "docs"
@@ -123,15 +145,18 @@ def make_site(root: Path, count: int, with_plugin: bool) -> Path:
             schedule[path] = "2025-11-01"  # revealed
     (docs / "index.md").write_text("# Home\n", encoding="utf-8")
     plugins: list[Any] = ["search"]
-    if with_plugin:
+    if variant == "plugin":
         plugins.append({"reveal": {"timezone": "Europe/Oslo", "now": CLOCK, "schedule": schedule}})
-    config = {
+    config: dict[str, Any] = {
         "site_name": "Benchmark",
         "site_url": "https://example.org/",
         "theme": {"name": "material", "font": False},
         "plugins": plugins,
         "markdown_extensions": ["admonition", "pymdownx.superfences", "toc"],
     }
+    if variant == "floor":
+        (root / "floor_hook.py").write_text(FLOOR_HOOK, encoding="utf-8")
+        config["hooks"] = ["floor_hook.py"]
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     return root / "mkdocs.yml"
 
@@ -184,12 +209,12 @@ def timed_build(config_file: Path) -> Timing:
 
 
 def compare(
-    count: int, runs: int, *, control: bool = False, folder: Path | None = None
+    count: int, runs: int, *, variant: str = "plugin", folder: Path | None = None
 ) -> tuple[list[Timing], list[Timing]]:
-    """Timings without and with the plugin (`control`: without, twice), built alternately."""
+    """Timings without the plugin and in `variant` ("plain": without, twice), built alternately."""
     with tempfile.TemporaryDirectory(prefix="reveal-bench-", dir=folder) as root:
-        plain = make_site(Path(root) / "plain", count, with_plugin=False)
-        sealed = make_site(Path(root) / "reveal", count, with_plugin=not control)
+        plain = make_site(Path(root) / "plain", count, "plain")
+        sealed = make_site(Path(root) / "reveal", count, variant)
         timed_build(plain)  # warm the file cache (Python's modules, the theme) for both
         timed_build(sealed)
         without, with_ = [], []
@@ -225,7 +250,7 @@ def built_together(config_files: list[Path], core: int) -> list[float]:
 
 
 def together(
-    count: int, runs: int, *, control: bool = False, folder: Path | None = None
+    count: int, runs: int, *, variant: str = "plugin", folder: Path | None = None
 ) -> tuple[list[float], list[float]]:
     """CPU seconds without and with the plugin, the two built at once on one core.
 
@@ -235,8 +260,8 @@ def together(
     """
     core = max(os.sched_getaffinity(0))
     with tempfile.TemporaryDirectory(prefix="reveal-bench-", dir=folder) as root:
-        plain = make_site(Path(root) / "plain", count, with_plugin=False)
-        sealed = make_site(Path(root) / "reveal", count, with_plugin=not control)
+        plain = make_site(Path(root) / "plain", count, "plain")
+        sealed = make_site(Path(root) / "reveal", count, variant)
         built_together([plain, sealed], core)  # warm the file cache for both
         without, with_ = [], []
         for run in range(runs):
@@ -301,15 +326,34 @@ def pages_per_second(text: str, seconds: float = 2.0) -> float:
     return done / (time.perf_counter() - start)
 
 
+# What the "with" column is, per variant.
+SIDES = {
+    "plugin": "",
+    "plain": ", without the plugin on both sides (control)",
+    "floor": ", with only a hook importing icalendar and babel instead of the plugin (floor)",
+}
+
+
 def main() -> None:
     """Run the benchmark and print the tables."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--pages", type=int, nargs="*", default=[200, 2000])
     parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument(
+    compared = parser.add_mutually_exclusive_group()
+    compared.add_argument(
         "--control",
-        action="store_true",
+        action="store_const",
+        const="plain",
+        dest="variant",
+        default="plugin",
         help="build without the plugin on both sides: the ratio shows the benchmark's own noise",
+    )
+    compared.add_argument(
+        "--floor",
+        action="store_const",
+        const="floor",
+        dest="variant",
+        help="instead of the plugin, a hook that only imports the libraries the plugin must use",
     )
     parser.add_argument(
         "--on-disk",
@@ -325,16 +369,16 @@ def main() -> None:
     compile_plugin()
     folder = None if args.on_disk else ram_disk(args.pages)
     where = f"sites in {folder or tempfile.gettempdir()}"
-    print(where + (", without the plugin on both sides (control)" if args.control else ""))
+    print(where + SIDES[args.variant])
     # Build times drift by a few percent over minutes on a shared machine: each run's pair is
     # built back to back, so the median of the runs' ratios is the steadiest figure.
     print(f"{'pages':>6} {'':>8} {'without (s)':>12} {'with (s)':>10} {'ratio':>7}   runs' ratios")
     for count in args.pages:
         if args.together:
-            plain, sealed = together(count, args.runs, control=args.control, folder=folder)
+            plain, sealed = together(count, args.runs, variant=args.variant, folder=folder)
             ratio_line(count, "together", plain, sealed)
         else:
-            report(count, *compare(count, args.runs, control=args.control, folder=folder))
+            report(count, *compare(count, args.runs, variant=args.variant, folder=folder))
     print(f"\nimporting the plugin: {import_cost() * 1000:.0f} ms of CPU (median of 5)")
     rng = random.Random(0)
     free, tagged = page(rng, 0, with_tags=False), page(rng, 1, with_tags=True)

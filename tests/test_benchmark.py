@@ -5,6 +5,7 @@ Only that it runs and what it prints: build times are never asserted here.
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import subprocess
 import sys
@@ -19,8 +20,13 @@ ROW = r"^\s+{pages}\s+{measure}\s+[\d.]+\s+[\d.]+\s+(?P<ratio>[\d.]+)\s+(?P<runs
 
 @pytest.mark.parametrize(
     "options",
-    [["--runs", "2"], ["--runs", "1", "--control", "--on-disk"], ["--runs", "2", "--together"]],
-    ids=["with-the-plugin", "control-on-disk", "together"],
+    [
+        ["--runs", "2"],
+        ["--runs", "1", "--control", "--on-disk"],
+        ["--runs", "2", "--together"],
+        ["--runs", "1", "--floor", "--together"],
+    ],
+    ids=["with-the-plugin", "control-on-disk", "together", "floor"],
 )
 def test_the_benchmark_prints_a_ratio_per_size(options: list[str]) -> None:
     done = subprocess.run(
@@ -42,3 +48,25 @@ def test_the_benchmark_prints_a_ratio_per_size(options: list[str]) -> None:
         assert "/dev/shm" not in done.stdout.splitlines()[0]
     if "--control" in options:
         assert "(control)" in done.stdout
+    if "--floor" in options:
+        assert "(floor)" in done.stdout
+
+
+def test_the_floor_site_imports_the_libraries_and_not_the_plugin(tmp_path: Path) -> None:
+    spec = importlib.util.spec_from_file_location("build_overhead", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    build_overhead = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build_overhead)
+    config_file = build_overhead.make_site(tmp_path, 3, "floor")
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", *build_overhead.command(config_file)[1:]],
+        env=build_overhead.environment(),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    imported = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()}
+    assert {"icalendar", "babel.dates"} <= imported
+    assert not any(name.startswith("mkdocs_reveal") for name in imported)

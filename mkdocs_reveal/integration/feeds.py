@@ -17,6 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from mkdocs_reveal.diagnostics import log
+from mkdocs_reveal.integration.languages import covering, other_languages
 from mkdocs_reveal.timeline.schedule import Schedule
 
 GIT = "git"  # mkdocs-rss-plugin's value for "date from git", its default
@@ -68,7 +69,8 @@ def date_by_reveal(meta: MutableMapping[str, Any], instant: datetime, keys: list
 
 def date_page(schedule: Schedule, clock: datetime, page: Page, config: MkDocsConfig) -> None:
     """Date a revealed scheduled page by its reveal instant, where the feeds will read it."""
-    entry = schedule.entries.get(page.file.src_uri)
+    # A translation goes live with the page it translates (`blog/part.fr.md`, `fr/blog/…`).
+    entry, _ = covering(schedule, page.file.src_uri, other_languages(config))
     if entry is not None and entry.revealed(clock):
         date_by_reveal(page.meta, entry.instant, meta_keys(config))
 

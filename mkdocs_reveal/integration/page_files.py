@@ -13,6 +13,7 @@ from mkdocs.structure.files import Files
 from mkdocs_reveal.diagnostics import RevealError, log
 from mkdocs_reveal.integration import feeds, reader, sealed_pages, site_outputs
 from mkdocs_reveal.integration.build import BuildState
+from mkdocs_reveal.integration.languages import other_languages
 
 
 def first_pass(state: BuildState, files: Files, config: MkDocsConfig, stand_ins: Path) -> None:
@@ -53,9 +54,7 @@ def last_pass(state: BuildState, files: Files, config: MkDocsConfig, stand_ins: 
         sealed_pages.keep_stand_ins(state, files, config, stand_ins)
         # Nav plugins (awesome-nav, literate-nav) write the nav config in their on_files.
         sealed_pages.prune_nav_config(state, config)
-        reader.check_schedule_paths(
-            state.options, state.doc_uris, config, sealed_pages.other_languages(config)
-        )
+        reader.check_schedule_paths(state.options, state.doc_uris, config, other_languages(config))
 
 
 def _warn(warnings: list[str]) -> None:

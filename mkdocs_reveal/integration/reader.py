@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, time, tzinfo
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
@@ -25,6 +25,7 @@ from mkdocs.utils.meta import get_data
 from mkdocs_reveal.diagnostics import Problem, RevealError
 from mkdocs_reveal.integration import front_matter, series
 from mkdocs_reveal.integration.config import RevealConfig
+from mkdocs_reveal.integration.languages import Languages, covering, other_languages
 from mkdocs_reveal.integration.option_lines import where
 from mkdocs_reveal.markup import code, names
 from mkdocs_reveal.markup.front_matter import page_anchor
@@ -37,9 +38,6 @@ from mkdocs_reveal.timeline.dates import (
     parse_timezone,
 )
 from mkdocs_reveal.timeline.schedule import HELD, Entry, Hold, Schedule, is_hold, normalise_path
-
-if TYPE_CHECKING:  # sealed_pages reads the schedule through this module
-    from mkdocs_reveal.integration.sealed_pages import Languages
 
 # Either of these pins MkDocs' build date, and so the clock, whatever the real time is.
 PINS = (ENV_NOW, "SOURCE_DATE_EPOCH")
@@ -305,10 +303,11 @@ def find_previews(
 ) -> list[Found]:
     """Judge every page's tags at the clock, as a build would, without rendering anything."""
     rules = code.dialect(name for name in config.markdown_extensions if isinstance(name, str))
+    languages = other_languages(config)
     found: list[Found] = []
     for file in pages:
-        entry = schedule.entries.get(file.src_uri)
-        if file.src_uri in schedule.held or (entry and not entry.revealed(settings.clock)):
+        entry, held = covering(schedule, file.src_uri, languages)
+        if held or (entry and not entry.revealed(settings.clock)):
             # A build shows a sealed page's stand-in, not its own tags: they are not on the site.
             continue
         source = file.content_string

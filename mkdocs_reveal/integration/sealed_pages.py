@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -16,6 +15,7 @@ from mkdocs.utils.meta import get_data
 
 from mkdocs_reveal.diagnostics import RevealError
 from mkdocs_reveal.integration import material_blog, navigation, proof_inputs, reader
+from mkdocs_reveal.integration.languages import covering, other_languages
 from mkdocs_reveal.markup import whole_page
 from mkdocs_reveal.markup.front_matter import front_matter_line
 from mkdocs_reveal.markup.settings import Settings
@@ -27,8 +27,6 @@ from mkdocs_reveal.markup.whole_page import (
     page_title,
     stand_in_body,
 )
-from mkdocs_reveal.timeline.clock import utc
-from mkdocs_reveal.timeline.schedule import Entry, Schedule
 
 if TYPE_CHECKING:
     from mkdocs_reveal.integration.build import BuildState
@@ -186,62 +184,6 @@ def _point_at_stand_in(
     file.abs_src_path = path
     file.generated_by = "reveal"
     state.sealed_urls.add(file.url)
-
-
-@dataclass(frozen=True)
-class Languages:
-    """The languages mkdocs-static-i18n builds, and how their pages are named."""
-
-    locales: tuple[str, ...] = ()
-    # `docs_structure: folder` names a translation `fr/blog/part.md`; the default, `suffix`,
-    # names it `blog/part.fr.md`.
-    folders: bool = False
-
-    def neutral_path(self, src_uri: str) -> str:
-        """A page's path without its language: the one path every translation of it shares."""
-        if self.folders:
-            locale, _, rest = src_uri.partition("/")
-            return rest if rest and locale in self.locales else src_uri
-        stem, extension = posixpath.splitext(src_uri)
-        base, _, language = stem.rpartition(".")
-        return f"{base}{extension}" if base and language in self.locales else src_uri
-
-    def paths(self, src_uri: str) -> tuple[str, ...]:
-        """Every path a page may be named by: neutral, and in each language."""
-        neutral = self.neutral_path(src_uri)
-        if self.folders:
-            named = (f"{locale}/{neutral}" for locale in self.locales)
-        else:
-            stem, extension = posixpath.splitext(neutral)
-            named = (f"{stem}.{locale}{extension}" for locale in self.locales)
-        return (neutral, *named)
-
-
-def covering(schedule: Schedule, src_uri: str, languages: Languages) -> tuple[Entry | None, bool]:
-    """The schedule entry that covers a page in any of its languages, and whether it is held.
-
-    An entry may name the page neutrally or in any one language (`blog/part.md`,
-    `en/blog/part.md`, `blog/part.fr.md`): either way it seals every translation, as a
-    translation holds the same news in other words that no proof of the original recognises.
-    """
-    paths = languages.paths(src_uri)
-    if any(path in schedule.held for path in paths):
-        # A hold is later than any date, wherever it is written: no date reveals the page.
-        return None, True
-    entries = [schedule.entries[path] for path in paths if path in schedule.entries]
-    # Dated differently in two languages: every copy waits for the later date, as a page
-    # dated twice does (`Schedule.add`), so that none is out before the other.
-    return max(entries, key=lambda entry: utc(entry.instant), default=None), False
-
-
-def other_languages(config: MkDocsConfig) -> Languages:
-    """The languages mkdocs-static-i18n builds, and whether it keeps them in folders."""
-    plugin = config.plugins.get("i18n")
-    options = getattr(plugin, "config", {})
-    languages = options.get("languages") or []
-    # Each language is a mapping (a config section of the plugin's) with its `locale`.
-    locales = tuple(str(language.get("locale")) for language in languages if language.get("locale"))
-    return Languages(locales, options.get("docs_structure") == "folder")
 
 
 def rebuilds_files(config: MkDocsConfig) -> bool:

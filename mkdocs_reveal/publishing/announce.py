@@ -26,6 +26,7 @@ from mkdocs.structure.files import Files
 from mkdocs.utils.meta import get_data
 
 from mkdocs_reveal.diagnostics import RevealError
+from mkdocs_reveal.integration.languages import translated_url
 from mkdocs_reveal.integration.material_blog import built_url
 from mkdocs_reveal.markup.whole_page import page_title
 from mkdocs_reveal.publishing.manifest import Item, absolute
@@ -66,7 +67,8 @@ def shown_pages(paths: Iterable[str], config: MkDocsConfig, files: Files) -> dic
         if file is None:
             continue
         markdown, meta = get_data(file.content_string)
-        found[path] = Shown(page_title(meta, markdown, path), built_url(file, config))
+        url = translated_url(file, config) or built_url(file, config)
+        found[path] = Shown(page_title(meta, markdown, path), url)
     return found
 
 

@@ -22,9 +22,10 @@ from mkdocs.structure.files import get_files
 from mkdocs.utils.meta import get_data
 
 from mkdocs_reveal.diagnostics import RevealError
-from mkdocs_reveal.integration import proof_inputs, reader, sealed_pages, site_outputs
+from mkdocs_reveal.integration import proof_inputs, reader, site_outputs
 from mkdocs_reveal.integration.build import choose_locale
 from mkdocs_reveal.integration.config import RevealConfig
+from mkdocs_reveal.integration.languages import covering, other_languages
 from mkdocs_reveal.markup import code, names
 from mkdocs_reveal.markup.front_matter import page_anchor
 from mkdocs_reveal.markup.transform import Settings, transform
@@ -92,13 +93,13 @@ def read_project(
     check.publish(proof_inputs.paths(files))
     schedule, _ = reader.read_schedule(options, files, settings, config)
     rules = code.dialect(name for name in config.markdown_extensions if isinstance(name, str))
-    languages = sealed_pages.other_languages(config)
+    languages = other_languages(config)
     for file in files.documentation_pages():
         source = file.content_string
         display = reader.display_path(file.src_uri, config)
         markdown, meta = get_data(source)
         # The build's own rule: an entry covers a page in every language (mkdocs-static-i18n).
-        entry, held = sealed_pages.covering(schedule, file.src_uri, languages)
+        entry, held = covering(schedule, file.src_uri, languages)
         if held or (entry is not None and not entry.revealed(settings.clock)):
             check.seal(proof_inputs.sealed_page(markdown, meta), display)
             # A stand-in shows the title, as the build does.

@@ -99,3 +99,44 @@ def test_feeds_dated_by_git_are_left_alone_and_the_build_says_how_to_change_that
     items = json.loads(build.text("feed_json_created.json"))["items"]
     dates = {item["url"]: utc(item["date_published"]) for item in items}
     assert dates[f"{SITE}series/workflow/"] == utc(COMMITTED)
+
+
+LANGUAGES = [
+    {"locale": "en", "default": True, "name": "English", "build": True},
+    {"locale": "fr", "name": "Français", "build": True},
+]
+# Each layout: where the French copy of `blog/part.md` is written.
+LAYOUTS = {
+    "suffix": {"blog/part.md": "blog/part.md", "blog/part.fr.md": "blog/part.fr.md"},
+    "folder": {"blog/part.md": "en/blog/part.md", "blog/part.fr.md": "fr/blog/part.md"},
+}
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+@pytest.mark.parametrize("key", ["blog/part.md", "blog/part.fr.md"], ids=["neutral", "french"])
+def test_a_translation_is_dated_by_the_reveal_of_the_page_it_translates(
+    tmp_path: Path, layout: str, key: str
+) -> None:
+    paths = LAYOUTS[layout]
+    pages = {
+        paths["blog/part.md"]: "---\ndate: 2025-01-01\n---\n\n# Part\n\nWords.\n",
+        paths["blog/part.fr.md"]: "---\ndate: 2025-01-01\n---\n\n# Partie\n\nDes mots.\n",
+    }
+    if layout == "folder":
+        pages.update({"en/index.md": "# Home\n", "fr/index.md": "# Accueil\n"})
+    i18n = {"i18n": {"docs_structure": layout, "languages": LANGUAGES}}
+    reveal = {"timezone": "Europe/Oslo", "schedule": {paths[key]: "2025-11-05 18:00"}}
+    rss = {"date_from_meta": {"as_creation": "date"}, "match_path": "(en/|fr/)?blog/"}
+    site = make_site(tmp_path, pages, plugins=["search", i18n, {"reveal": reveal}, {"rss": rss}])
+    environment = {**os.environ, "GIT_AUTHOR_DATE": COMMITTED, "GIT_COMMITTER_DATE": COMMITTED}
+    git = ["git", "-c", "user.name=Author", "-c", "user.email=author@example.org"]
+    for command in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "part"]):
+        subprocess.run([*git, *command], cwd=tmp_path, env=environment, check=True)
+    # Not `--strict`: mkdocs-rss-plugin warns of its own `default_time` in the second language.
+    build = site.build(env={"MKDOCS_REVEAL_NOW": NOW})
+    assert "WARNING -  reveal" not in build.log
+    # The feed plugin writes one feed, which lists the part in both languages.
+    items = json.loads(build.text("feed_json_created.json"))["items"]
+    dated = {item["url"]: item["date_published"] for item in items}
+    both = (f"{SITE}blog/part/", f"{SITE}fr/blog/part/")
+    assert dated == dict.fromkeys(both, "2025-11-05T18:00:00+01:00")

@@ -7,6 +7,7 @@ translation is the same news in words no fingerprint of the original matches.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -152,3 +153,42 @@ def test_a_language_key_seals_every_suffixed_translation(site: SiteFactory) -> N
         assert build.containing(word) == [], word
     assert "is-sealed" in build.text("part-2/index.html")
     assert "is-sealed" in build.text("fr/part-2/index.html")
+
+
+@pytest.mark.parametrize("key", ["blog/part-2.md", "fr/blog/part-2.md"], ids=["neutral", "french"])
+def test_the_cli_lists_and_announces_every_language_of_a_scheduled_page(
+    site: SiteFactory, key: str
+) -> None:
+    project = in_folders(site, {key: DATE})
+    project.config["site_url"] = "https://example.org/"
+    project.save_config()
+    status = run(project.root, "status", now=NOW)
+    assert status.returncode == 0, status.stdout + status.stderr
+    assert "en/blog/part-2.md" in status.stdout
+    assert "fr/blog/part-2.md" in status.stdout
+    due = run(project.root, "due", "--since", NOW, "--json", now=AFTER)
+    assert due.returncode == 0, due.stdout + due.stderr
+    urls = {item["path"]: item["url"] for item in json.loads(due.stdout)}
+    assert urls == {
+        "en/blog/part-2.md": "https://example.org/blog/part-2/",
+        "fr/blog/part-2.md": "https://example.org/fr/blog/part-2/",
+    }
+
+
+def test_the_cli_announces_every_suffixed_translation_at_its_url(site: SiteFactory) -> None:
+    pages = {"index.md": "# Home\n", "part-2.md": ENGLISH, "part-2.fr.md": FRENCH}
+    reveal = {"timezone": "Europe/Oslo", "schedule": {"part-2.md": DATE}}
+    project = site(pages, plugins=["search", SUFFIXES, {"reveal": reveal}])
+    project.config["site_url"] = "https://example.org/"
+    project.save_config()
+    due = run(project.root, "due", "--since", NOW, "--json", now=AFTER)
+    assert due.returncode == 0, due.stdout + due.stderr
+    urls = {item["path"]: item["url"] for item in json.loads(due.stdout)}
+    assert urls == {
+        "part-2.md": "https://example.org/part-2/",
+        "part-2.fr.md": "https://example.org/fr/part-2/",
+    }
+    # Where a build puts them: a search engine is told of pages that exist.
+    build = project.build("--strict", env={"MKDOCS_REVEAL_NOW": AFTER})
+    assert "quillfrost" in build.text("part-2/index.html")
+    assert "plumegivre" in build.text("fr/part-2/index.html")
