@@ -455,3 +455,37 @@ def test_a_file_the_check_cannot_read_is_an_error_not_a_pass(
     (tmp_path / "part.html").symlink_to("part.html")
     with pytest.raises(RevealError, match=r"part\.html cannot be read \(.*\), so the site is not"):
         check.finish(tmp_path, {})
+
+
+# Copies the sealed page's list into the public page, as a careless include would.
+LIST_HOOK = '''
+from pathlib import Path
+
+
+def on_page_markdown(markdown, page, config, **kwargs):
+    """Append the sealed page's body to the public one."""
+    if page.file.src_uri == "public.md":
+        sealed = Path(config.docs_dir, "sealed.md").read_text(encoding="utf-8")
+        return markdown + "\\n\\n" + sealed.split("---", 2)[-1]
+    return markdown
+'''
+
+
+@pytest.mark.parametrize("extensions", [["pymdownx.superfences"], ["pymdownx.emoji"]])
+def test_a_sealed_word_is_not_explained_by_code_the_build_never_ran(
+    site: SiteFactory, extensions: list[str]
+) -> None:
+    # "Volcano" and "Cyclone" are emoji names in pymdownx's emoji tables, which the site
+    # loads only with its emoji extension; and with it, only `:volcano:` would write them.
+    pages = {
+        "index.md": "# Home\n\nWelcome.\n",
+        "public.md": "# Public\n\nOpen to all.\n",
+        "sealed.md": "---\ntitle: Sealed\n---\n\n- Volcano\n- Cyclone\n",
+    }
+    reveal = {"timezone": "Europe/Oslo", "schedule": {"sealed.md": "2026-01-05"}}
+    project = site(pages, reveal=reveal, hooks=["leaky.py"], markdown_extensions=extensions)
+    project.write("leaky.py", LIST_HOOK)
+    build = project.build(ok=False, env=NOW)
+    assert build.returncode != 0, build.log
+    assert "public/index.html holds sealed text of docs/sealed.md" in build.log
+    assert build.containing("cyclone") == []
