@@ -68,5 +68,6 @@ def test_the_floor_site_imports_the_libraries_and_not_the_plugin(tmp_path: Path)
     )
     assert done.returncode == 0, done.stderr
     imported = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()}
-    assert {"icalendar", "babel.dates"} <= imported
+    # Not babel: MkDocs imports it by itself, for its themes' translations.
+    assert "icalendar" in imported
     assert not any(name.startswith("mkdocs_reveal") for name in imported)

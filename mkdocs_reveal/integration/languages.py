@@ -28,6 +28,23 @@ class Languages:
     # `docs_structure: folder` names a translation `fr/blog/part.md`; the default, `suffix`,
     # names it `blog/part.fr.md`.
     folders: bool = False
+    # The languages a build writes (`build: false` and `build_only_locale` leave some out),
+    # and the one a page without a language is in.
+    built: tuple[str, ...] = ()
+    default: str | None = None
+
+    def language(self, src_uri: str) -> str | None:
+        """The language a page's path names, or the default one for a path that names none."""
+        if self.folders:
+            named = src_uri.partition("/")[0]
+        else:
+            named = posixpath.splitext(posixpath.splitext(src_uri)[0])[1][1:]
+        return named if named in self.locales else self.default
+
+    def builds(self, src_uri: str) -> bool:
+        """Whether a build writes the page: not a copy in a language it leaves out."""
+        language = self.language(src_uri)
+        return not self.locales or language is None or language in self.built
 
     def neutral_path(self, src_uri: str) -> str:
         """A page's path without its language: the one path every translation of it shares."""
@@ -72,8 +89,16 @@ def other_languages(config: MkDocsConfig) -> Languages:
     options = getattr(plugin, "config", {})
     languages = options.get("languages") or []
     # Each language is a mapping (a config section of the plugin's) with its `locale`.
-    locales = tuple(str(language.get("locale")) for language in languages if language.get("locale"))
-    return Languages(locales, options.get("docs_structure") == "folder")
+    named = [language for language in languages if language.get("locale")]
+    return Languages(
+        locales=tuple(str(language.get("locale")) for language in named),
+        folders=options.get("docs_structure") == "folder",
+        # The plugin's own validation has already applied `build_only_locale` to these.
+        built=tuple(
+            str(language.get("locale")) for language in named if language.get("build", True)
+        ),
+        default=next((str(lang.get("locale")) for lang in named if lang.get("default")), None),
+    )
 
 
 def translated_url(file: File, config: MkDocsConfig) -> str | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import importlib.util
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -27,11 +28,14 @@ TEMPLATES = (".html", ".xml", ".txt", ".json", ".yml", ".yaml", ".j2", ".jinja",
 # names, a search index's keys, a footnote's "Jump back").
 SOURCES = (*TEMPLATES, ".py", ".js")
 # Larger files are tables of names (emoji, a Thai word list for search), not words a page is
-# made of: a build writes such a name only where a page asks for it (`:volcano:`), and then the
-# page's own source holds it. Read as the generator's words, they would explain away any
+# made of: a build writes such a name only where a page asks for it (`:volcano:`), and
+# `emoji_names` reads those. Read whole as the generator's words, they would explain away any
 # sealed word that happens to be an emoji's name. The largest file of code or templates of
 # MkDocs, Material and pymdownx is 114 KB; their emoji tables start at 256 KB.
 LARGEST = 192 << 10
+EMOJI = "pymdownx.emoji"
+# pymdownx.emoji's shortcodes (`:smile:`), as its own pattern reads them.
+SHORTCODE = re.compile(r":[+\-\w]+:")
 
 
 def prepare(
@@ -42,7 +46,12 @@ def prepare(
     check.publish("\n".join(str(value) for value in dataclasses.astuple(labels_for(locale))))
     check.public.later.append(later)
     check.public.generators.extend(
-        [lambda: read_tree(config.theme.dirs, TEMPLATES, LARGEST), lambda: package_texts(config)]
+        [
+            lambda: read_tree(config.theme.dirs, TEMPLATES, LARGEST),
+            lambda: package_texts(config),
+            # Asked last, when the site's public text is all known.
+            lambda: emoji_names(config, check.public.texts),
+        ]
     )
 
 
@@ -101,3 +110,23 @@ def packages(config: MkDocsConfig) -> list[str]:
 def package_texts(config: MkDocsConfig) -> Iterator[str]:
     """The text of every source file of the packages that write the site."""
     return read_tree(packages(config), SOURCES, LARGEST)
+
+
+def emoji_names(config: MkDocsConfig, texts: Iterable[str]) -> Iterator[str]:
+    """The long names pymdownx.emoji writes as titles for the shortcodes public text uses."""
+    options = config.mdx_configs.get(EMOJI) or {}
+    if EMOJI not in config.markdown_extensions or options.get("title") != "long":
+        return  # a short title is the shortcode itself, which the public source already has
+    shortcodes = {code for text in texts for code in SHORTCODE.findall(text)}
+    if not shortcodes:
+        return
+    try:
+        index = options.get("emoji_index") or importlib.import_module(EMOJI).emojione
+        table = index(options.get("options") or {}, None)
+        aliases, emoji = table["aliases"], table["emoji"]
+    except Exception:  # an index this cannot read explains nothing: fail closed
+        return
+    for code in shortcodes:
+        found = emoji.get(aliases.get(code, code))
+        if isinstance(found, Mapping) and isinstance(found.get("name"), str):
+            yield found["name"]

@@ -67,7 +67,9 @@ def shown_pages(paths: Iterable[str], config: MkDocsConfig, files: Files) -> dic
         if file is None:
             continue
         markdown, meta = get_data(file.content_string)
-        url = translated_url(file, config) or built_url(file, config)
+        url = built_url(file, config)
+        if url == file.url:  # not a blog post, which its blog places (and i18n then drops)
+            url = translated_url(file, config) or url
         found[path] = Shown(page_title(meta, markdown, path), url)
     return found
 

@@ -315,7 +315,8 @@ def _page_items(
     # A key that names no page here (one another plugin adds in a build) is still listed.
     unnamed = [src for src in [*schedule.entries, *schedule.held] if src not in named]
     items = []
-    for src in [*sorted(doc_uris), *unnamed]:
+    # A copy in a language the build leaves out is never on the site: not listed, not announced.
+    for src in [*sorted(uri for uri in doc_uris if languages.builds(uri)), *unnamed]:
         entry, held = covering(schedule, src, languages)
         if held:
             items.append(Item("page", None, "held", src))

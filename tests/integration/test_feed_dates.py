@@ -113,7 +113,7 @@ LAYOUTS = {
 
 
 @pytest.mark.parametrize("layout", sorted(LAYOUTS))
-@pytest.mark.parametrize("key", ["blog/part.md", "blog/part.fr.md"], ids=["neutral", "french"])
+@pytest.mark.parametrize("key", ["neutral", "english", "french"])
 def test_a_translation_is_dated_by_the_reveal_of_the_page_it_translates(
     tmp_path: Path, layout: str, key: str
 ) -> None:
@@ -125,7 +125,9 @@ def test_a_translation_is_dated_by_the_reveal_of_the_page_it_translates(
     if layout == "folder":
         pages.update({"en/index.md": "# Home\n", "fr/index.md": "# Accueil\n"})
     i18n = {"i18n": {"docs_structure": layout, "languages": LANGUAGES}}
-    reveal = {"timezone": "Europe/Oslo", "schedule": {paths[key]: "2025-11-05 18:00"}}
+    english = "en/blog/part.md" if layout == "folder" else "blog/part.en.md"
+    named = {"neutral": "blog/part.md", "english": english, "french": paths["blog/part.fr.md"]}
+    reveal = {"timezone": "Europe/Oslo", "schedule": {named[key]: "2025-11-05 18:00"}}
     rss = {"date_from_meta": {"as_creation": "date"}, "match_path": "(en/|fr/)?blog/"}
     site = make_site(tmp_path, pages, plugins=["search", i18n, {"reveal": reveal}, {"rss": rss}])
     environment = {**os.environ, "GIT_AUTHOR_DATE": COMMITTED, "GIT_COMMITTER_DATE": COMMITTED}

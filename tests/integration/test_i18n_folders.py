@@ -192,3 +192,34 @@ def test_the_cli_announces_every_suffixed_translation_at_its_url(site: SiteFacto
     build = project.build("--strict", env={"MKDOCS_REVEAL_NOW": AFTER})
     assert "quillfrost" in build.text("part-2/index.html")
     assert "plumegivre" in build.text("fr/part-2/index.html")
+
+
+def test_the_cli_leaves_out_a_language_the_build_does_not_write(site: SiteFactory) -> None:
+    german = {"locale": "de", "name": "Deutsch", "build": False}
+    i18n = {"i18n": {"docs_structure": "suffix", "languages": [*LANGUAGES, german]}}
+    pages = {
+        "index.md": "# Home\n",
+        "part-2.md": ENGLISH,
+        "part-2.fr.md": FRENCH,
+        "part-2.de.md": "# Teil zwei\n",
+    }
+    reveal = {"timezone": "Europe/Oslo", "schedule": {"part-2.md": DATE}}
+    project = site(pages, plugins=["search", i18n, {"reveal": reveal}])
+    due = run(project.root, "due", "--since", NOW, "--json", now=AFTER)
+    assert due.returncode == 0, due.stdout + due.stderr
+    assert sorted(item["path"] for item in json.loads(due.stdout)) == [
+        "part-2.fr.md",
+        "part-2.md",
+    ]
+    build = project.build("--strict", env={"MKDOCS_REVEAL_NOW": AFTER})
+    assert not (build.site / "de").exists()
+
+
+def test_the_tags_of_a_sealed_translation_are_not_judged(site: SiteFactory) -> None:
+    # The French copy is a stand-in until the date, as the English one is: its tags are not
+    # on the site, so neither the build nor the CLI reads them.
+    french = f'{FRENCH}\n<RevealStamp date="le jour où" />\n'
+    project = in_folders(site, {"en/blog/part-2.md": DATE}, french=french)
+    assert_sealed_in_both(project)
+    status = run(project.root, "--strict", "status", now=NOW)
+    assert status.returncode == 0, status.stdout + status.stderr

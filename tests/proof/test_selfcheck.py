@@ -489,3 +489,17 @@ def test_a_sealed_word_is_not_explained_by_code_the_build_never_ran(
     assert build.returncode != 0, build.log
     assert "public/index.html holds sealed text of docs/sealed.md" in build.log
     assert build.containing("cyclone") == []
+
+
+def test_an_emoji_s_long_title_on_a_public_page_is_no_leak(site: SiteFactory) -> None:
+    # `title: long` writes ":smile:" as "smiling face with open mouth and smiling eyes", words
+    # of pymdownx's emoji table that neither page's source holds.
+    pages = {
+        "index.md": "# Home\n\nWelcome :smile:\n",
+        "sealed.md": "---\ntitle: Sealed\n---\n\nZorbelwick opened her mouth.\n\n- Mouth\n",
+    }
+    reveal = {"timezone": "Europe/Oslo", "schedule": {"sealed.md": "2026-01-05"}}
+    emoji = {"pymdownx.emoji": {"title": "long"}}
+    build = site(pages, reveal=reveal, markdown_extensions=[emoji]).build("--strict", env=NOW)
+    assert 'title="smiling face with open mouth and smiling eyes"' in build.text("index.html")
+    assert build.containing("zorbelwick") == []
