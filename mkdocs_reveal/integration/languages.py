@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import importlib
 import posixpath
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
 from mkdocs_reveal.timeline.clock import utc
-from mkdocs_reveal.timeline.schedule import Entry, Schedule
+from mkdocs_reveal.timeline.schedule import HELD, Entry, Hold, Schedule, normalise_path
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,26 @@ def covering(schedule: Schedule, src_uri: str, languages: Languages) -> tuple[En
     # Dated differently in two languages: every copy waits for the later date, as a page
     # dated twice does (`Schedule.add`), so that none is out before the other.
     return max(entries, key=lambda entry: utc(entry.instant), default=None), False
+
+
+def naming(doc_uris: Iterable[str], languages: Languages) -> set[str]:
+    """Every path that names one of the pages, in any language or in none (`blog/part.md`)."""
+    return {path for uri in doc_uris for path in languages.paths(uri)}
+
+
+def scheduled_instant(
+    schedule: Schedule, src_uri: str, languages: Languages
+) -> datetime | Hold | None:
+    """A page's reveal instant in any of its languages: HELD if held, None if not scheduled."""
+    entry, held = covering(schedule, src_uri, languages)
+    if held:
+        return HELD
+    return entry.instant if entry is not None else None
+
+
+def lookup(schedule: Schedule, languages: Languages) -> Callable[[str], datetime | Hold | None]:
+    """How a preview finds the reveal of the post it names, by any of the post's paths."""
+    return lambda post: scheduled_instant(schedule, normalise_path(post), languages)
 
 
 def other_languages(config: MkDocsConfig) -> Languages:

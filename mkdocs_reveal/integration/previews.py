@@ -11,6 +11,7 @@ from mkdocs.structure.pages import Page
 from mkdocs_reveal.diagnostics import report
 from mkdocs_reveal.integration import reader
 from mkdocs_reveal.integration.build import BuildState
+from mkdocs_reveal.integration.languages import lookup, naming, other_languages
 from mkdocs_reveal.integration.sealed_pages import preview_banner
 from mkdocs_reveal.markup import code, names
 from mkdocs_reveal.markup.extension import PageContext
@@ -18,7 +19,6 @@ from mkdocs_reveal.markup.front_matter import page_anchor
 from mkdocs_reveal.markup.mojibake import mojibake_problems
 from mkdocs_reveal.markup.page_schedule import unknown_posts
 from mkdocs_reveal.markup.transform import transform
-from mkdocs_reveal.timeline.schedule import normalise_path
 
 
 def seal_page(state: BuildState, markdown: str, page: Page, config: MkDocsConfig) -> str:
@@ -27,7 +27,7 @@ def seal_page(state: BuildState, markdown: str, page: Page, config: MkDocsConfig
     context = PageContext(
         path=reader.display_path(page.file.src_uri, config),
         page_date=page_anchor(page.meta, settings),
-        schedule=lambda post: state.schedule.instant(normalise_path(post)),
+        schedule=lookup(state.schedule, other_languages(config)),
     )
     # The extension's second pass (content that arrives after this hook) finds its page here.
     state.extension.pages.add(page.file.src_uri, context)
@@ -72,7 +72,11 @@ def _seal(
         rules=code.dialect(name for name in config.markdown_extensions if isinstance(name, str)),
     )
     display = context.path
-    problems = result.problems + unknown_posts(result.outcomes, state.doc_uris)
+    problems = list(result.problems)
+    if any(outcome.post for outcome in result.outcomes):
+        # A post may be named in any language, or in none, as a schedule key may.
+        named = naming(state.doc_uris, other_languages(config))
+        problems += unknown_posts(result.outcomes, named)
     if not late:
         # Garbled text (UTF-8 read as another encoding) is the author's to fix, at its line.
         offset = (first_line() if callable(first_line) else first_line) - 1

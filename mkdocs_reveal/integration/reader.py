@@ -25,7 +25,14 @@ from mkdocs.utils.meta import get_data
 from mkdocs_reveal.diagnostics import Problem, RevealError
 from mkdocs_reveal.integration import front_matter, series
 from mkdocs_reveal.integration.config import RevealConfig
-from mkdocs_reveal.integration.languages import Languages, covering, other_languages
+from mkdocs_reveal.integration.languages import (
+    Languages,
+    covering,
+    lookup,
+    naming,
+    other_languages,
+    scheduled_instant,
+)
 from mkdocs_reveal.integration.option_lines import where
 from mkdocs_reveal.markup import code, names
 from mkdocs_reveal.markup.front_matter import page_anchor
@@ -229,14 +236,17 @@ def _date_posts(
 ) -> None:
     """A dated preview that names a post seals that post until the later of the two dates."""
     doc_uris = {file.src_uri for file in files.documentation_pages()}
+    languages = other_languages(config)
+    # A post may be named in any language, or in none, as a schedule key may.
+    named = naming(doc_uris, languages)
     for found in find_previews(pages, settings, schedule, config, doc_uris):
         for outcome in found.outcomes:
             if not outcome.post:
                 continue
             post = normalise_path(outcome.post)
-            if outcome.instant is None and outcome.state == "sealed" and post in doc_uris:
+            if outcome.instant is None and outcome.state == "sealed" and post in named:
                 # The preview's date cannot be read (it warns): its post waits with it.
-                if post not in schedule:
+                if scheduled_instant(schedule, post, languages) is None:
                     shown = display_path(found.src_uri, config)
                     warnings.append(
                         f"{shown}:{outcome.line}: this PostPreview has no date that can be read, "
@@ -247,8 +257,10 @@ def _date_posts(
                 continue
             if outcome.instant is None:
                 continue
-            known = schedule.instant(post)
-            if post not in doc_uris or isinstance(known, Hold):
+            # The post in any language: a French preview may name the French copy of a page
+            # scheduled by its English or neutral path.
+            known = scheduled_instant(schedule, post, languages)
+            if post not in named or isinstance(known, Hold):
                 continue  # a held page stays sealed whatever a preview says
             if known is not None and known >= outcome.instant:
                 continue
@@ -304,6 +316,7 @@ def find_previews(
     """Judge every page's tags at the clock, as a build would, without rendering anything."""
     rules = code.dialect(name for name in config.markdown_extensions if isinstance(name, str))
     languages = other_languages(config)
+    named = naming(doc_uris, languages)
     found: list[Found] = []
     for file in pages:
         entry, held = covering(schedule, file.src_uri, languages)
@@ -319,12 +332,12 @@ def find_previews(
             settings,
             lambda html: "",  # nothing is rendered: only the outcomes are wanted
             page_date=page_anchor(meta, settings),
-            schedule=lambda post: schedule.instant(normalise_path(post)),
+            schedule=lookup(schedule, languages),
             first_line=body_line(source, markdown),
             rules=rules,
         )
         problems = sorted(
-            [*result.problems, *unknown_posts(result.outcomes, doc_uris)],
+            [*result.problems, *unknown_posts(result.outcomes, named)],
             key=lambda problem: problem.line,
         )
         if result.outcomes or problems:

@@ -25,13 +25,12 @@ from mkdocs_reveal.diagnostics import RevealError
 from mkdocs_reveal.integration import proof_inputs, reader, site_outputs
 from mkdocs_reveal.integration.build import choose_locale
 from mkdocs_reveal.integration.config import RevealConfig
-from mkdocs_reveal.integration.languages import covering, other_languages
+from mkdocs_reveal.integration.languages import covering, lookup, other_languages
 from mkdocs_reveal.markup import code, names
 from mkdocs_reveal.markup.front_matter import page_anchor
 from mkdocs_reveal.markup.transform import Settings, transform
 from mkdocs_reveal.markup.whole_page import page_title
 from mkdocs_reveal.proof.check import Leak, LeakCheck
-from mkdocs_reveal.timeline.schedule import normalise_path
 
 if TYPE_CHECKING:
     from mkdocs_reveal.publishing.cli import Site
@@ -119,7 +118,7 @@ def read_project(
             settings,
             stash,
             page_date=page_anchor(meta, settings),
-            schedule=lambda post: schedule.instant(normalise_path(post)),
+            schedule=lookup(schedule, languages),
             first_line=reader.body_line(source, markdown),
             rules=rules,
         )

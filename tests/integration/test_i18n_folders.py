@@ -223,3 +223,43 @@ def test_the_tags_of_a_sealed_translation_are_not_judged(site: SiteFactory) -> N
     assert_sealed_in_both(project)
     status = run(project.root, "--strict", "status", now=NOW)
     assert status.returncode == 0, status.stdout + status.stderr
+
+
+@pytest.mark.parametrize("key", ["blog/part-2.md", "en/blog/part-2.md"], ids=["neutral", "english"])
+def test_a_preview_naming_a_translation_follows_the_page_s_schedule(
+    site: SiteFactory, key: str
+) -> None:
+    # Each landing page names its own language's copy of part 2; the schedule names the page
+    # once. The preview has no date of its own: it goes live with the part, in each language.
+    teasers = {
+        "en": '<PostPreview blurred post="en/blog/part-2.md">\nThe glintwhorl teaser.\n',
+        "fr": '<PostPreview blurred post="fr/blog/part-2.md">\nLe teaser brumeclat.\n',
+    }
+
+    def landing(now: str) -> Site:
+        project = in_folders(site, {key: DATE}, now=now)
+        for locale, teaser in teasers.items():
+            project.page(f"{locale}/index.md", f"# Home\n\n{teaser}</PostPreview>\n")
+        return project
+
+    build = landing(NOW).build("--strict")
+    for word in ("glintwhorl", "brumeclat", *WORDS):
+        assert build.containing(word) == [], word
+    assert 'datetime="2025-12-01T00:00:00+01:00"' in build.text("fr/index.html")
+    build = landing(AFTER).build("--strict")
+    assert "glintwhorl" in build.text("index.html")
+    assert "brumeclat" in build.text("fr/index.html")
+    assert "plumegivre" in build.text("fr/blog/part-2/index.html")
+
+
+def test_a_dated_preview_naming_a_page_neutrally_seals_it_in_every_language(
+    site: SiteFactory,
+) -> None:
+    # No schedule: the preview's date alone seals the page it names, by its neutral path.
+    project = in_folders(site, {})
+    teaser = f'<PostPreview blurred date="{DATE}" post="blog/part-2.md">\nA teaser.\n'
+    project.page("en/index.md", f"# Home\n\n{teaser}</PostPreview>\n")
+    build = project.build()
+    assert "names no page" not in build.log
+    for word in WORDS:
+        assert build.containing(word) == [], word
