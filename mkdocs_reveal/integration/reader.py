@@ -101,7 +101,8 @@ def read_schedule(
         options.series,
         lambda value, place: _parse(value, place, settings, warnings),
         settings.tz,
-        doc_uris,
+        # A series may name its pages in any language, or in none, as a schedule key may.
+        naming(doc_uris, other_languages(config)),
         config.config_file_path,
     )
     warnings.extend(late)

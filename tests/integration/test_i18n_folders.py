@@ -263,3 +263,25 @@ def test_a_dated_preview_naming_a_page_neutrally_seals_it_in_every_language(
     assert "names no page" not in build.log
     for word in WORDS:
         assert build.containing(word) == [], word
+
+
+def test_a_series_may_name_its_pages_neutrally(site: SiteFactory) -> None:
+    pages = {
+        "en/index.md": "# Home\n",
+        "fr/index.md": "# Accueil\n",
+        "en/blog/part-1.md": "# Part One\n\nOpen.\n",
+        "fr/blog/part-1.md": "# Première partie\n\nOuvert.\n",
+        "en/blog/part-2.md": ENGLISH,
+        "fr/blog/part-2.md": FRENCH,
+    }
+    cadence = {
+        "start": "2025-11-03",
+        "every": "4 weeks",
+        "pages": ["blog/part-1.md", "blog/part-2.md"],
+    }
+    reveal = {"timezone": "Europe/Oslo", "now": NOW, "series": {"saga": cadence}}
+    build = site(pages, plugins=["search", FOLDERS, {"reveal": reveal}]).build("--strict")
+    for word in WORDS:
+        assert build.containing(word) == [], word
+    assert "Ouvert" in build.text("fr/blog/part-1/index.html")
+    assert 'datetime="2025-12-01T00:00:00+01:00"' in build.text("fr/blog/part-2/index.html")
