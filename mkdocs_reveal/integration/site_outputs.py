@@ -16,6 +16,7 @@ from mkdocs.structure.files import File, Files
 
 from mkdocs_reveal.diagnostics import log
 from mkdocs_reveal.integration import proof_inputs, reader
+from mkdocs_reveal.integration.languages import other_languages
 from mkdocs_reveal.proof import check
 from mkdocs_reveal.publishing import calendar, manifest
 
@@ -168,7 +169,7 @@ def write_schedule_files(
 ) -> list[datetime | None]:
     """Write `reveal.json` and `reveals.ics`, which name only what the site shows."""
     settings = state.settings
-    items = state.ledger.items(state.schedule, settings.clock)
+    items = state.ledger.items(state.schedule, settings.clock, other_languages(config))
     state.instants = [item.instant for item in items]
     content = manifest.document(
         items,

@@ -36,14 +36,14 @@ from mkdocs.structure.files import Files, get_files
 from mkdocs_reveal.diagnostics import RevealError
 from mkdocs_reveal.integration import reader as project
 from mkdocs_reveal.integration.config import RevealConfig, unloadable_value
-from mkdocs_reveal.integration.languages import Languages, covering, other_languages
+from mkdocs_reveal.integration.languages import other_languages
 from mkdocs_reveal.integration.plugin import RevealPlugin
 from mkdocs_reveal.markup.transform import Settings
 from mkdocs_reveal.publishing import announce, asset_files, check_command, missed
 from mkdocs_reveal.publishing.deploy_notices import publishing_notices
-from mkdocs_reveal.publishing.manifest import Item, ordered
+from mkdocs_reveal.publishing.manifest import Item, ordered, page_items
 from mkdocs_reveal.timeline.clock import read_instant, until, utc
-from mkdocs_reveal.timeline.schedule import Schedule, next_reveal
+from mkdocs_reveal.timeline.schedule import next_reveal
 
 PROG = "mkdocs-reveal"
 
@@ -294,7 +294,9 @@ def _read_site(given: str | None, at: str | None) -> Site:
             "remove it, then run again"
         ) from None
     warnings[:0] = clock_warnings
-    items = _page_items(schedule, doc_uris, languages, settings.clock)
+    # A copy in a language the build leaves out is never on the site: not listed, not announced.
+    built = (uri for uri in doc_uris if languages.builds(uri))
+    items = page_items(schedule, built, languages, settings.clock)
     for page in found:
         items.extend(
             Item(outcome.kind, outcome.instant, outcome.state, page.src_uri, outcome.line)
@@ -305,25 +307,6 @@ def _read_site(given: str | None, at: str | None) -> Site:
             for problem in page.problems
         )
     return Site(path, options, settings, ordered(items, by_source=True), warnings, config, files)
-
-
-def _page_items(
-    schedule: Schedule, doc_uris: set[str], languages: Languages, clock: datetime
-) -> list[Item]:
-    """One item per scheduled page, each translation its own (with its own URL), as built."""
-    named = {path for src in doc_uris for path in languages.paths(src)}
-    # A key that names no page here (one another plugin adds in a build) is still listed.
-    unnamed = [src for src in [*schedule.entries, *schedule.held] if src not in named]
-    items = []
-    # A copy in a language the build leaves out is never on the site: not listed, not announced.
-    for src in [*sorted(uri for uri in doc_uris if languages.builds(uri)), *unnamed]:
-        entry, held = covering(schedule, src, languages)
-        if held:
-            items.append(Item("page", None, "held", src))
-        elif entry is not None:
-            revealed = entry.revealed(clock)
-            items.append(Item("page", entry.instant, "revealed" if revealed else "sealed", src))
-    return items
 
 
 def _say_warnings(warnings: list[str], strict: bool) -> None:

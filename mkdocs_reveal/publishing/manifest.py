@@ -8,7 +8,8 @@ nothing but the instant for a page that is excluded while sealed.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone, tzinfo
 from pathlib import Path
 from typing import Any, Literal
@@ -16,6 +17,7 @@ from urllib.parse import urljoin
 
 from mkdocs.structure.pages import Page
 
+from mkdocs_reveal.integration.languages import Languages, covering, naming
 from mkdocs_reveal.markup.transform import Outcome, State
 from mkdocs_reveal.timeline.schedule import Schedule, next_reveal, normalise_path
 
@@ -60,30 +62,23 @@ class Ledger:
         if any(outcome.state == "sealed" for outcome in outcomes):
             self.pending.add(page.file.src_uri)
 
-    def items(self, schedule: Schedule, clock: datetime) -> list[Item]:
+    def _built(self, path: str, languages: Languages) -> Page | None:
+        """The page a path names, as this build built it, in any language or in none."""
+        named = normalise_path(path)
+        # The path as written first: the copy it names, where this build has that one.
+        paths = (named, *languages.paths(named))
+        return next((self.pages[name] for name in paths if name in self.pages), None)
+
+    def items(self, schedule: Schedule, clock: datetime, languages: Languages) -> list[Item]:
         """Every scheduled page and every preview and stamp, with what the site shows of each."""
         found: list[Item] = []
-        for entry in schedule.entries.values():
+        for item in page_items(schedule, self.pages, languages, clock):
             # A page that was not built (excluded while sealed) shows nothing but its instant.
-            page = self.pages.get(entry.path)
-            found.append(
-                Item(
-                    "page",
-                    entry.instant,
-                    "revealed" if entry.revealed(clock) else "sealed",
-                    entry.path,
-                    url=page.url if page else None,
-                    title=page.title if page else None,
-                )
-            )
-        for path in schedule.held:
-            # Held: no date to give, and sealed whatever the clock says.
-            page = self.pages.get(path)
-            url, title = (page.url, page.title) if page else (None, None)
-            found.append(Item("page", None, "held", path, url=url, title=title))
+            page = self.pages.get(item.source)
+            found.append(replace(item, url=page.url, title=page.title) if page else item)
         for page, outcomes in self.placed:
             for outcome in outcomes:
-                post = self.pages.get(normalise_path(outcome.post)) if outcome.post else None
+                post = self._built(outcome.post, languages) if outcome.post else None
                 found.append(
                     Item(
                         outcome.kind,
@@ -97,6 +92,28 @@ class Ledger:
                     )
                 )
         return found
+
+
+def page_items(
+    schedule: Schedule, sources: Iterable[str], languages: Languages, clock: datetime
+) -> list[Item]:
+    """One item per scheduled page of `sources`, each language's copy its own, without URLs.
+
+    A key that names none of them (a page left out of the build while it is sealed, or one
+    another plugin adds) is listed too, by its key. Held pages have no instant.
+    """
+    sources = sorted(sources)
+    named = naming(sources, languages)
+    unnamed = [src for src in [*schedule.entries, *schedule.held] if src not in named]
+    items = []
+    for src in [*sources, *unnamed]:
+        entry, held = covering(schedule, src, languages)
+        if held:
+            items.append(Item("page", None, "held", src))
+        elif entry is not None:
+            revealed = entry.revealed(clock)
+            items.append(Item("page", entry.instant, "revealed" if revealed else "sealed", src))
+    return items
 
 
 def ordered(items: list[Item], *, by_source: bool = False) -> list[Item]:

@@ -285,3 +285,18 @@ def test_a_series_may_name_its_pages_neutrally(site: SiteFactory) -> None:
         assert build.containing(word) == [], word
     assert "Ouvert" in build.text("fr/blog/part-1/index.html")
     assert 'datetime="2025-12-01T00:00:00+01:00"' in build.text("fr/blog/part-2/index.html")
+
+
+@pytest.mark.parametrize("key", ["blog/part-2.md", "en/blog/part-2.md"], ids=["neutral", "english"])
+def test_reveal_json_names_the_page_and_the_post_at_their_urls(site: SiteFactory, key: str) -> None:
+    project = in_folders(site, {key: DATE}, now=AFTER)
+    teaser = '<PostPreview blurred post="blog/part-2.md">\nA teaser.\n'
+    project.page("en/index.md", f"# Home\n\n{teaser}</PostPreview>\n")
+    build = project.build("--strict")
+    items = json.loads(build.text("reveal.json"))["items"]
+    pages = [item for item in items if item["kind"] == "page"]
+    assert [(item["url"], item["title"]) for item in pages] == [
+        ("https://example.org/blog/part-2/", "Part Two")
+    ]
+    previews = [item for item in items if item["kind"] == "preview"]
+    assert [item["post"] for item in previews] == ["https://example.org/blog/part-2/"]
