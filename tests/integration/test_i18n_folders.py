@@ -8,7 +8,7 @@ translation is the same news in words no fingerprint of the original matches.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import pytest
@@ -55,11 +55,16 @@ def in_folders(
     return site(pages, plugins=["search", FOLDERS, {"reveal": reveal}])
 
 
+def assert_absent(build: Build, words: Iterable[str] = WORDS) -> None:
+    """No output of the build holds any of the words."""
+    for word in words:
+        assert build.containing(word) == [], word
+
+
 def assert_sealed_in_both(project: Site) -> Build:
     """A strict build keeps every planted word out and builds both stand-ins."""
     build = project.build("--strict")
-    for word in WORDS:
-        assert build.containing(word) == [], word
+    assert_absent(build)
     # Each language's stand-in is where its page will be: the home pages' links are not dead.
     assert "is-sealed" in build.text("blog/part-2/index.html")
     assert "is-sealed" in build.text("fr/blog/part-2/index.html")
@@ -120,8 +125,7 @@ def test_a_key_that_names_no_page_in_any_language_stops_the_build(
     build = in_folders(site, {key: DATE}).build(ok=False)
     assert build.returncode != 0
     assert f"schedule: '{key}' names no page in docs_dir" in build.log
-    for word in WORDS:
-        assert build.containing(word) == [], word
+    assert_absent(build)
 
 
 def test_the_check_covers_every_language_folder(site: SiteFactory) -> None:
@@ -149,8 +153,7 @@ def test_a_language_key_seals_every_suffixed_translation(site: SiteFactory) -> N
     }
     reveal = {"timezone": "Europe/Oslo", "now": NOW, "schedule": {"part-2.fr.md": DATE}}
     build = site(pages, plugins=["search", SUFFIXES, {"reveal": reveal}]).build("--strict")
-    for word in WORDS:
-        assert build.containing(word) == [], word
+    assert_absent(build)
     assert "is-sealed" in build.text("part-2/index.html")
     assert "is-sealed" in build.text("fr/part-2/index.html")
 
@@ -243,8 +246,7 @@ def test_a_preview_naming_a_translation_follows_the_page_s_schedule(
         return project
 
     build = landing(NOW).build("--strict")
-    for word in ("glintwhorl", "brumeclat", *WORDS):
-        assert build.containing(word) == [], word
+    assert_absent(build, ("glintwhorl", "brumeclat", *WORDS))
     assert 'datetime="2025-12-01T00:00:00+01:00"' in build.text("fr/index.html")
     build = landing(AFTER).build("--strict")
     assert "glintwhorl" in build.text("index.html")
@@ -261,8 +263,7 @@ def test_a_dated_preview_naming_a_page_neutrally_seals_it_in_every_language(
     project.page("en/index.md", f"# Home\n\n{teaser}</PostPreview>\n")
     build = project.build()
     assert "names no page" not in build.log
-    for word in WORDS:
-        assert build.containing(word) == [], word
+    assert_absent(build)
 
 
 def test_a_series_may_name_its_pages_neutrally(site: SiteFactory) -> None:
@@ -281,8 +282,7 @@ def test_a_series_may_name_its_pages_neutrally(site: SiteFactory) -> None:
     }
     reveal = {"timezone": "Europe/Oslo", "now": NOW, "series": {"saga": cadence}}
     build = site(pages, plugins=["search", FOLDERS, {"reveal": reveal}]).build("--strict")
-    for word in WORDS:
-        assert build.containing(word) == [], word
+    assert_absent(build)
     assert "Ouvert" in build.text("fr/blog/part-1/index.html")
     assert 'datetime="2025-12-01T00:00:00+01:00"' in build.text("fr/blog/part-2/index.html")
 
