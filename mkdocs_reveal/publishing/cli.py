@@ -295,8 +295,11 @@ def _read_site(given: str | None, at: str | None) -> Site:
         ) from None
     warnings[:0] = clock_warnings
     # A copy in a language the build leaves out is never on the site: not listed, not announced.
-    built = (uri for uri in doc_uris if languages.builds(uri))
-    items = page_items(schedule, built, languages, settings.clock)
+    items = [
+        item
+        for item in page_items(schedule, doc_uris, languages, settings.clock)
+        if languages.builds(item.source)
+    ]
     for page in found:
         items.extend(
             Item(outcome.kind, outcome.instant, outcome.state, page.src_uri, outcome.line)

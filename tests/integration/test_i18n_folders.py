@@ -300,3 +300,37 @@ def test_reveal_json_names_the_page_and_the_post_at_their_urls(site: SiteFactory
     ]
     previews = [item for item in items if item["kind"] == "preview"]
     assert [item["post"] for item in previews] == ["https://example.org/blog/part-2/"]
+
+
+def test_the_cli_leaves_out_a_page_only_an_unbuilt_language_has(site: SiteFactory) -> None:
+    french = {"locale": "fr", "name": "Français", "build": False}
+    i18n = {"i18n": {"docs_structure": "folder", "languages": [LANGUAGES[0], french]}}
+    pages = {
+        "en/index.md": "# Home\n",
+        "en/blog/both.md": "# Both\n",
+        "fr/blog/both.md": "# Les deux\n",
+        "fr/blog/only-fr.md": "---\nreveal: 2025-12-01\n---\n\n# Seulement\n",
+    }
+    reveal = {"timezone": "Europe/Oslo", "schedule": {"blog/both.md": DATE}}
+    project = site(pages, plugins=["search", i18n, {"reveal": reveal}])
+    due = run(project.root, "due", "--since", NOW, "--json", now=AFTER)
+    assert due.returncode == 0, due.stdout + due.stderr
+    assert [item["path"] for item in json.loads(due.stdout)] == ["en/blog/both.md"]
+
+
+def test_an_undated_preview_of_a_page_dated_in_another_language_does_not_hold_it(
+    site: SiteFactory,
+) -> None:
+    # The page has a date of its own, in French: the preview's unreadable date seals the
+    # preview, and the page goes live on its date in every language (suffix layout).
+    pages = {
+        "index.md": '# Home\n\n<PostPreview post="part-2.md" date="someday">\nA teaser.\n'
+        "</PostPreview>\n",
+        "part-2.md": ENGLISH,
+        "part-2.fr.md": f"---\nreveal: {DATE}\n---\n\n{FRENCH}",
+    }
+    reveal = {"timezone": "Europe/Oslo", "now": AFTER}
+    build = site(pages, plugins=["search", SUFFIXES, {"reveal": reveal}]).build()
+    assert "cannot read 'someday' as a date" in build.log
+    assert "quillfrost" in build.text("part-2/index.html")
+    assert "plumegivre" in build.text("fr/part-2/index.html")
