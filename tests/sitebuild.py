@@ -141,6 +141,21 @@ class Site:
             assert result.returncode == 0, result.log
         return result
 
+    def build_without_the_plugin(
+        self, site_dir: str = "generated", env: dict[str, str] | None = None
+    ) -> Build:
+        """Build as a generator that ignores the plugin would: every other plugin, to `site_dir`."""
+        plugins = [
+            plugin
+            for plugin in self.config.get("plugins", [])
+            if plugin != "reveal" and not (isinstance(plugin, dict) and "reveal" in plugin)
+        ]
+        config = {**self.config, "site_dir": site_dir, "plugins": plugins}
+        self.write("generator.yml", yaml.safe_dump(config, sort_keys=False, allow_unicode=True))
+        result = self.run("build", "-f", "generator.yml", env=env)
+        assert result.returncode == 0, result.log
+        return Build(result.returncode, result.log, self.root / site_dir)
+
 
 def make_site(
     root: Path,

@@ -6,7 +6,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import series
-import yaml
 from sitebuild import Site
 from test_cli import run
 
@@ -16,10 +15,7 @@ NOW = "2025-11-12T12:00:00+01:00"  # parts 1 and 2 revealed, part 3 sealed
 
 def without_the_plugin(project: Site, site_dir: str) -> None:
     """Build the project as a generator that ignores MkDocs plugins would, into `site_dir`."""
-    config = {**project.config, "site_dir": site_dir, "plugins": ["search"]}
-    project.write("generator.yml", yaml.safe_dump(config, allow_unicode=True))
-    built = project.run("build", "-f", "generator.yml", env={"MKDOCS_REVEAL_NOW": NOW})
-    assert built.returncode == 0, built.log
+    project.build_without_the_plugin(site_dir, env={"MKDOCS_REVEAL_NOW": NOW})
     assert (project.root / site_dir / "series" / "collective" / "index.html").is_file()
 
 
